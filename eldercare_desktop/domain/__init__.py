@@ -1,0 +1,1 @@
+"""Pure domain objects: no Qt, no SQLAlchemy, only the standard library."""

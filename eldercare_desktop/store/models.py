@@ -1,0 +1,74 @@
+"""SQLAlchemy 2 typed models. Dialect-neutral: the same models run on SQLite and PostgreSQL.
+
+Closed-list fields are stored as their Chinese words (the enum values); the domain validates them.
+Edited rows carry ``version`` (optimistic locking) and who/when columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Audited:
+    """Columns every edited row carries."""
+
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+    updated_by: Mapped[str] = mapped_column(String(64), default="")
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, object]:  # noqa: N805
+        # optimistic locking: an UPDATE names the version it read
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
+class ResidentRow(Audited, Base):
+    __tablename__ = "residents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id_number: Mapped[str] = mapped_column(String(18), unique=True, nullable=False)
+    name: Mapped[str] = mapped_column(String(64), nullable=False)
+    hukou: Mapped[str] = mapped_column(String(8), nullable=False)
+    hukou_type: Mapped[str] = mapped_column(String(8), nullable=False)
+    county: Mapped[str] = mapped_column(String(16), nullable=False, index=True)
+    street: Mapped[str] = mapped_column(String(64), nullable=False)
+    community: Mapped[str] = mapped_column(String(64), nullable=False)
+    address: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    bank_name: Mapped[str] = mapped_column(String(64), default="")
+    bank_account: Mapped[str] = mapped_column(String(32), default="")
+    living: Mapped[str] = mapped_column(String(16), nullable=False)
+    ability: Mapped[str] = mapped_column(String(16), nullable=False)
+    dementia: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    disability: Mapped[str] = mapped_column(String(8), nullable=False)
+    long_term_care: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    economic: Mapped[str] = mapped_column(String(8), nullable=False)
+    tekun_mode: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    family_planning_special: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    veteran: Mapped[str] = mapped_column(String(16), nullable=False)
+    periodic_pension: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    has_supporter: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    pension: Mapped[str] = mapped_column(String(8), nullable=False)
+    chronic_illness: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    vagrant: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    voluntary_institution: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    barrier_free_done: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    status: Mapped[str] = mapped_column(String(8), nullable=False)
+    status_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    # search keys, computed when the record is written
+    search_initials: Mapped[str] = mapped_column(String(64), default="")
+    search_pinyin: Mapped[str] = mapped_column(String(255), default="")
