@@ -1,0 +1,130 @@
+"""The residents repository: bulk reads and writes through SQLAlchemy Core (never 200k ORM objects).
+
+Every write names who acts (``actor``) and bumps the row's version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, func, select, update
+
+from ..domain.resident import Resident
+from .convert import DATA_COLUMNS, resident_from_values, resident_to_values
+from .models import ResidentRow, utcnow
+from .search_keys import search_keys
+
+T = ResidentRow.__table__
+_DATA = [T.c[name] for name in DATA_COLUMNS]
+
+
+class ConcurrentEditError(Exception):
+    """Someone else changed the row since it was read; ``str(err)`` is the Chinese message."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredKey:
+    pk: int
+    version: int
+    values: tuple[Any, ...]  # DATA_COLUMNS order
+
+
+def count(conn: Connection) -> int:
+    return conn.execute(select(func.count()).select_from(T)).scalar_one()
+
+
+def existing_by_id_number(conn: Connection) -> dict[str, StoredKey]:
+    """Every stored resident's data tuple by ID number, for comparing an import against."""
+    out: dict[str, StoredKey] = {}
+    idx = DATA_COLUMNS.index("id_number")
+    for row in conn.execute(select(T.c.id, T.c.version, *_DATA)):
+        values = tuple(row[2:])
+        out[values[idx]] = StoredKey(row[0], row[1], values)
+    return out
+
+
+def _write_values(r: Resident, actor: str, now: Any) -> dict[str, Any]:
+    values = resident_to_values(r)
+    values["search_initials"], values["search_pinyin"] = search_keys(r.name)
+    values["updated_at"] = now
+    values["updated_by"] = actor
+    return values
+
+
+def insert_many(conn: Connection, residents: Iterable[Resident], actor: str,
+                chunk: int = 5000) -> int:
+    now = utcnow()
+    n = 0
+    batch: list[dict[str, Any]] = []
+    for r in residents:
+        values = _write_values(r, actor, now)
+        values["created_at"] = now
+        values["created_by"] = actor
+        values["version"] = 1
+        batch.append(values)
+        if len(batch) >= chunk:
+            conn.execute(T.insert(), batch)
+            n += len(batch)
+            batch = []
+    if batch:
+        conn.execute(T.insert(), batch)
+        n += len(batch)
+    return n
+
+
+def update_many(conn: Connection, changes: Sequence[tuple[StoredKey, Resident]],
+                actor: str) -> int:
+    """Overwrite stored rows; each must still have the version that was read."""
+    if not changes:
+        return 0
+    now = utcnow()
+    stmt = (
+        update(T)
+        .where(T.c.id == bindparam("b_pk"), T.c.version == bindparam("b_version"))
+        .values(version=T.c.version + 1)
+    )
+    params = []
+    for key, r in changes:
+        values = _write_values(r, actor, now)
+        values["b_pk"] = key.pk
+        values["b_version"] = key.version
+        params.append(values)
+    result = conn.execute(stmt, params)
+    if result.rowcount != len(params):
+        raise ConcurrentEditError("有记录在此期间被其他人修改，本次未保存任何更改，请重新操作")
+    return len(params)
+
+
+def iter_residents(conn: Connection, *, batch: int = 5000, county: str | None = None,
+                   street: str | None = None, community: str | None = None) -> Iterator[Resident]:
+    """Stream residents (ordered by county, street, community, name) as domain objects."""
+    stmt = select(*_DATA)
+    if county:
+        stmt = stmt.where(T.c.county == county)
+    if street:
+        stmt = stmt.where(T.c.street == street)
+    if community:
+        stmt = stmt.where(T.c.community == community)
+    stmt = stmt.order_by(T.c.county, T.c.street, T.c.community, T.c.id)
+    result = conn.execution_options(yield_per=batch).execute(stmt)
+    for part in result.partitions():
+        for row in part:
+            yield resident_from_values(row._mapping)
+
+
+def get_by_id_number(conn: Connection, id_number: str) -> tuple[StoredKey, Resident] | None:
+    row = conn.execute(select(T.c.id, T.c.version, *_DATA).where(T.c.id_number == id_number)).first()
+    if row is None:
+        return None
+    return StoredKey(row[0], row[1], tuple(row[2:])), resident_from_values(row._mapping)
+
+
+def register_table_rows(conn: Connection) -> list[tuple[Any, ...]]:
+    """Plain tuples for the register table: the columns it shows plus the search keys."""
+    cols = [T.c.id, T.c.name, T.c.id_number, T.c.county, T.c.street, T.c.community,
+            T.c.phone, T.c.economic, T.c.living, T.c.ability, T.c.status,
+            T.c.search_initials, T.c.search_pinyin]
+    return [tuple(r) for r in conn.execute(select(*cols).order_by(T.c.county, T.c.street,
+                                                                   T.c.community, T.c.id))]
