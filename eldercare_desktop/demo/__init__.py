@@ -1,0 +1,1 @@
+"""Realistic generated residents for trying the application out (``eldercare demo``)."""
