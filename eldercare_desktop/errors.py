@@ -46,6 +46,10 @@ def known_error(exc: BaseException) -> tuple[int | None, str]:
 
     if isinstance(exc, Cancelled):
         return EXIT_REFUSED, "已取消，未写入任何记录"
+    from .rules.params import PolicyFileError
+
+    if isinstance(exc, PolicyFileError):
+        return EXIT_REFUSED, "参数文件有问题，未保存任何参数：\n" + str(exc)
     if isinstance(exc, OSError):
         return EXIT_FILE, _os_message(exc)
     from sqlalchemy.exc import OperationalError

@@ -11,7 +11,7 @@ from alembic.script import ScriptDirectory
 
 from ..paths import migrations_dir
 from .backup import BackupError, backup_sqlite
-from .database import Database, DatabaseError, stamp
+from .database import Database, DatabaseError, has_tables, stamp
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +34,7 @@ def head_revision() -> str | None:
 def upgrade_to_head(db: Database) -> None:
     """Bring the schema to the newest migration. An existing SQLite file with tables is
     first copied to ``<name>.<stamp>.before-migration.bak`` beside it."""
+    from alembic.util import CommandError
     from sqlalchemy.exc import DatabaseError as SADatabaseError
     from sqlalchemy.exc import OperationalError
 
@@ -42,7 +43,7 @@ def upgrade_to_head(db: Database) -> None:
         head = head_revision()
         if current == head:
             return
-        if db.file is not None and db.file.exists() and db.file.stat().st_size > 0:
+        if db.file is not None and (current is not None or has_tables(db.engine)):
             target = db.file.with_name(f"{db.file.name}.{stamp()}.before-migration.bak")
             try:
                 backup_sqlite(db.file, target)
@@ -53,6 +54,10 @@ def upgrade_to_head(db: Database) -> None:
             cfg = alembic_config()
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
+    except CommandError as exc:
+        log.error("migration failed: %s", exc)
+        raise DatabaseError(
+            f"数据库的版本无法识别（可能由更新版本的程序创建），未做任何改动：{db.label}") from None
     except (SADatabaseError, OperationalError) as exc:
         where = db.file if db.file is not None else db.label
         raise DatabaseError(f"无法打开数据库：{where}（{exc.orig}）") from None

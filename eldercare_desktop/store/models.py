@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 
@@ -72,3 +72,26 @@ class ResidentRow(Audited, Base):
     # search keys, computed when the record is written
     search_initials: Mapped[str] = mapped_column(String(64), default="")
     search_pinyin: Mapped[str] = mapped_column(String(255), default="")
+
+
+class PolicyLoadRow(Base):
+    """Every policy file ever loaded, verbatim: the history behind the periods."""
+
+    __tablename__ = "policy_loads"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    loaded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    loaded_by: Mapped[str] = mapped_column(String(64), default="")
+    source_name: Mapped[str] = mapped_column(String(255), default="")
+    content: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class PolicyPeriodRow(Audited, Base):
+    """One dated period of parameters (FORMATS.md §2), as JSON; the newest load of a date wins."""
+
+    __tablename__ = "policy_periods"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    effective_from: Mapped[dt.date] = mapped_column(Date, unique=True, nullable=False)
+    values_json: Mapped[str] = mapped_column(Text, nullable=False)
+    load_id: Mapped[int] = mapped_column(ForeignKey("policy_loads.id"), nullable=False)

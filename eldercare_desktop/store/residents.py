@@ -128,3 +128,18 @@ def register_table_rows(conn: Connection) -> list[tuple[Any, ...]]:
             T.c.search_initials, T.c.search_pinyin]
     return [tuple(r) for r in conn.execute(select(*cols).order_by(T.c.county, T.c.street,
                                                                    T.c.community, T.c.id))]
+
+
+def save_one(conn: Connection, r: Resident, actor: str, expected_version: int | None) -> int:
+    """Insert (expected_version None) or update one resident; returns the new version.
+    An update whose row changed since it was read raises ConcurrentEditError."""
+    found = get_by_id_number(conn, r.id_number)
+    if expected_version is None:
+        if found is not None:
+            raise ConcurrentEditError(f"身份证号{r.id_number}已在台账中，不能重复新增")
+        insert_many(conn, [r], actor)
+        return 1
+    if found is None or found[0].version != expected_version:
+        raise ConcurrentEditError("该居民的记录在您编辑期间已被修改或删除，请关闭后重新打开再改")
+    update_many(conn, [(found[0], r)], actor)
+    return expected_version + 1
