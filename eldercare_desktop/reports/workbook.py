@@ -250,12 +250,12 @@ class ReportWorkbook:
     """An XlsxWriter workbook with the house options, styles and sheet layout."""
 
     def __init__(self, out: Path | str, *, constant_memory: bool = True,
-                 created: dt.datetime | None = None) -> None:
+                 created: dt.datetime | None = None, doc_title: str | None = None) -> None:
         self.path = Path(out)
         self.book = xlsxwriter.Workbook(
             str(self.path), {**WORKBOOK_OPTIONS, "constant_memory": constant_memory})
         self.book.set_properties({"created": created or dt.datetime.now(),
-                                  "author": "社区养老服务台账", "title": self.path.stem})
+                                  "author": "社区养老服务台账", "title": doc_title or self.path.stem})
         self.styles = Styles(self.book)
 
     def add_sheet(self, spec: SheetSpec, *,
