@@ -18,7 +18,7 @@ from .opening import read_first_sheet, sniff
 
 RED = "FFFF0000"
 AUTHOR = "社区养老服务台账"
-LOAD_IN_PLACE_MAX_BYTES = 20 * 1024 * 1024   # larger .xlsx files are rebuilt in streaming mode
+LOAD_IN_PLACE_MAX_BYTES = 5 * 1024 * 1024  # larger .xlsx files are rebuilt in streaming mode
 
 
 def _fill():
