@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
+from unicodedata import normalize
 
 from sqlalchemy import Connection, bindparam, func, select, update
 
 from ..domain.resident import Resident
-from .convert import DATA_COLUMNS, resident_from_values, resident_to_values
+from .convert import DATA_COLUMNS, resident_from_tuple, resident_from_values, resident_to_values
 from .models import ResidentRow, utcnow
 from .search_keys import search_keys
 
@@ -46,7 +47,10 @@ def existing_by_id_number(conn: Connection) -> dict[str, StoredKey]:
 
 
 def _write_values(r: Resident, actor: str, now: Any) -> dict[str, Any]:
-    values = resident_to_values(r)
+    # Text is stored trimmed and NFKC-normalised, as the importer reads it (FORMATS.md §1), so
+    # that a record typed in the form exports and re-imports unchanged.
+    values = {k: (normalize("NFKC", v).strip() if isinstance(v, str) else v)
+              for k, v in resident_to_values(r).items()}
     values["search_initials"], values["search_pinyin"] = search_keys(r.name)
     values["updated_at"] = now
     values["updated_by"] = actor
@@ -111,7 +115,7 @@ def iter_residents(conn: Connection, *, batch: int = 5000, county: str | None = 
     result = conn.execution_options(yield_per=batch).execute(stmt)
     for part in result.partitions():
         for row in part:
-            yield resident_from_values(row._mapping)
+            yield resident_from_tuple(row)
 
 
 def get_by_id_number(conn: Connection, id_number: str) -> tuple[StoredKey, Resident] | None:
