@@ -1,6 +1,7 @@
 """The demo generator: deterministic, valid and realistic residents."""
 
 import datetime as dt
+import unicodedata
 from collections import Counter
 
 import pytest
@@ -168,3 +169,11 @@ def test_contacts_look_real(many):
 def test_defaults_to_the_real_today():
     r = next(generate_residents(1))
     assert 60 <= age_on(r.birth_date, dt.date.today()) <= 105
+
+
+def test_text_is_already_in_the_form_an_import_keeps(many):
+    """The importer NFKC-normalises and trims text: generated text must survive that unchanged,
+    so that demo residents exported and re-imported compare equal."""
+    for r in many[:5000]:
+        for text in (r.name, r.street, r.community, r.address, r.phone, r.note, r.bank_name):
+            assert text == unicodedata.normalize("NFKC", text).strip()
