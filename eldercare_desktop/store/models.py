@@ -95,3 +95,48 @@ class PolicyPeriodRow(Audited, Base):
     effective_from: Mapped[dt.date] = mapped_column(Date, unique=True, nullable=False)
     values_json: Mapped[str] = mapped_column(Text, nullable=False)
     load_id: Mapped[int] = mapped_column(ForeignKey("policy_loads.id"), nullable=False)
+
+
+# -- visits (探访关爱, issue 5) -----------------------------------------------------------------
+from sqlalchemy import Index, UniqueConstraint  # noqa: E402
+
+
+class VisitPlanRow(Audited, Base):
+    """A resident due a visit in a month (``month`` is 'YYYY-MM'). Planning only ever adds rows:
+    a resident who later died or moved keeps the plan rows and visits already recorded.
+    ``created_at``/``created_by`` say when and by whom the resident was planned."""
+
+    __tablename__ = "visit_plans"
+    __table_args__ = (UniqueConstraint("month", "resident_id", name="uq_visit_plans_month_resident"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    month: Mapped[str] = mapped_column(String(7), nullable=False, index=True)
+    resident_id: Mapped[int] = mapped_column(ForeignKey("residents.id"), nullable=False,
+                                             index=True)
+    # a 高 risk finding this month asks for a second visit in the same month
+    second_visit_needed: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+
+
+class VisitRecordRow(Audited, Base):
+    """One visit: when, who, how, the risk level and what was found and done."""
+
+    __tablename__ = "visits"
+    __table_args__ = (Index("ix_visits_month_resident", "month", "resident_id"),
+                      Index("ix_visits_resident_date", "resident_id", "visit_date"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    resident_id: Mapped[int] = mapped_column(ForeignKey("residents.id"), nullable=False)
+    month: Mapped[str] = mapped_column(String(7), nullable=False)
+    visit_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    visitor: Mapped[str] = mapped_column(String(64), nullable=False)
+    method: Mapped[str] = mapped_column(String(8), nullable=False)
+    risk: Mapped[str] = mapped_column(String(4), nullable=False)
+    health: Mapped[str] = mapped_column(Text, default="")
+    living: Mapped[str] = mapped_column(Text, default="")
+    safety: Mapped[str] = mapped_column(Text, default="")
+    mental: Mapped[str] = mapped_column(Text, default="")
+    needs: Mapped[str] = mapped_column(Text, default="")
+    problems: Mapped[str] = mapped_column(Text, default="")
+    action: Mapped[str] = mapped_column(Text, default="")
+    next_visit_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
