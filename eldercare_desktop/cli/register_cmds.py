@@ -35,7 +35,7 @@ def _format_problem(p) -> str:  # type: ignore[no-untyped-def]
     where = f"第{p.row}行" if p.row else "文件"
     col = f"【{p.column}】" if p.column else ""
     value = f"“{p.value}”" if p.value != "" else "（空）"
-    return f"{where}{col} {value}：{p.message}" if p.column else f"{where}：{p.message}"
+    return f"{where}{col}{value}：{p.message}" if p.column else f"{where}：{p.message}"
 
 
 def cmd_import(args: argparse.Namespace, con: Console) -> int:
