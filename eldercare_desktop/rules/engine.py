@@ -13,7 +13,7 @@ For a batch, build one :class:`Evaluator` per month and reuse it::
 
 from __future__ import annotations
 
-from ..domain.enums import Economic, Hukou, Status
+from ..domain.enums import Economic, Hukou, Pension, Status, Veteran
 from ..domain.months import Month
 from ..domain.resident import Resident
 from .context import MonthContext
@@ -45,12 +45,12 @@ class Evaluator:
         self._gone: dict[tuple, list[Outcome]] = {}
         self._candidates: dict[tuple, tuple] = {}
 
-    def _rules_for(self, fushun: bool, economic: Economic, old: bool) -> tuple:
+    def _rules_for(self, key: tuple) -> tuple:
         """The rules that can apply at all to an elder with these facts (a shortcut for
         :meth:`entitlements`; each rule still checks everything itself)."""
-        key = (fushun, economic, old)
         rules = self._candidates.get(key)
         if rules is None:
+            fushun, economic, old, pension, veteran, family_planning, vagrant = key
             dibao = economic is Economic.DIBAO
             tekun = economic is Economic.TEKUN
             skip = set()
@@ -69,6 +69,16 @@ class Evaluator:
                 skip |= {item_12, item_13, item_15}
             if not (tekun or self.context.extended):
                 skip.add(item_16)
+            if pension is not Pension.EMPLOYEE:
+                skip.add(item_1)
+            if pension is not Pension.RESIDENT:
+                skip.add(item_2)
+            if not veteran:
+                skip.add(item_18)
+            if not family_planning:
+                skip.add(item_19)
+            if not vagrant:
+                skip.add(item_20)
             rules = self._candidates[key] = tuple(r for r in RULES if r not in skip)
         return rules
 
@@ -117,8 +127,9 @@ class Evaluator:
             o = item_10(c, r, age)
             return [o] if o.applies else []
         out = []
-        economic = r.economic
-        for rule in self._rules_for(r.hukou is Hukou.FUSHUN, economic, age >= 80):
+        key = (r.hukou is Hukou.FUSHUN, r.economic, age >= 80, r.pension,
+               r.veteran is not Veteran.NONE, r.family_planning_special, r.vagrant)
+        for rule in self._rules_for(key):
             o = rule(c, r, age)
             if o.applies:
                 out.append(o)
