@@ -7,7 +7,7 @@ resident who counts in the month and checks the age itself.
 
 from __future__ import annotations
 
-from ..domain.enums import Ability, Economic, Hukou, HukouType, Sex, TekunMode
+from ..domain.enums import Ability, Economic, Hukou, HukouType, TekunMode
 from ..domain.resident import Resident
 from .context import CARE_LEVEL, MonthContext
 from .items_money import NOT_FUSHUN

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from ..domain.enums import Ability, Economic, Hukou, Living, TekunMode, Veteran
+from ..domain.enums import Ability, Disability, Economic, Hukou, Living, TekunMode, Veteran
 from ..domain.resident import Resident
 from .context import MonthContext
 from .items_assistance import DISABLED
 from .items_money import NOT_FUSHUN, SEVERE_DISABILITY
 from .outcome import Outcome
-from ..domain.enums import Disability
 
 LEFT_ALONE = frozenset({Living.ALONE, Living.EMPTY_NEST, Living.LEFT_BEHIND})
 
