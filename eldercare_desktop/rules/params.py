@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Iterable
 
-from .keys import AGE, AMOUNT, CARE_LEVELS, CITY_KEYS, COUNTY_KEYS, COUNTY_NAMES, FACTOR, FLAG, SHARES
+from .keys import AGE, AMOUNT, CARE_LEVELS, CITY_KEYS, COUNTY_KEYS, COUNTY_NAMES, FLAG, SHARES
 
 
 class PolicyFileError(Exception):
