@@ -16,7 +16,8 @@ from eldercare_desktop.reports.template import (
 
 
 def cells(ws):
-    return [tuple(c.value for c in row) for row in ws.iter_rows()]
+    return [tuple((c.value, c.number_format, c.font.b, c.comment and c.comment.text)
+                  for c in row) for row in ws.iter_rows()]
 
 
 def validations(ws):
