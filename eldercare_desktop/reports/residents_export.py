@@ -25,8 +25,7 @@ _BOOL_COLS = tuple(i for i, c in enumerate(COLUMNS) if c.kind == "bool")
 
 def register_title(count: int, day: dt.date, scope: str = "") -> str:
     """居民信息台账（导出于2026年12月4日，共N人）, optionally naming the county/street."""
-    where = f"{scope}" if scope else ""
-    return f"{where}居民信息台账（导出于{day.year}年{day.month}月{day.day}日，共{count}人）"
+    return f"{scope}居民信息台账（导出于{day.year}年{day.month}月{day.day}日，共{count}人）"
 
 
 def resident_row(resident: Resident) -> list:
