@@ -26,8 +26,8 @@ COLUMNS = (
     ColumnSpec("情况记录", "text", 44), ColumnSpec("走访人签字", "text", 12),
 )
 assert tuple(c.header for c in COLUMNS) == HEADERS
-# relative widths of the printed (PDF) columns, from the same specs
-PRINT_WEIGHTS = tuple(c.width or 8 for c in COLUMNS)
+# relative widths of the printed (PDF) columns, in HEADERS order
+PRINT_WEIGHTS = (5.5, 7, 5.5, 5.5, 20, 11, 14, 10.5, 10.5, 9, 28, 10)
 BLANK_ROW_HEIGHT = 36     # points: room to write by hand
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
