@@ -3,12 +3,13 @@ the window and the JSON output read)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class EntitlementRow:
+class EntitlementRow(NamedTuple):
+    """Immutable; a NamedTuple because a whole district makes a million of them."""
+
     id_number: str
     name: str
     sex: str

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..domain.entitlement import EntitlementRow
+from ..domain.idnumber import sex_of
 from ..domain.months import Month
 from ..domain.resident import Resident
 from ..rules.engine import Evaluator
@@ -20,6 +21,8 @@ from .policy import params_for_month
 from .register import iter_residents, resident_count
 
 PROGRESS_EVERY = 2000
+# the 17th digit of an ID number: odd for men, even for women (domain.idnumber.sex_of)
+SEX_BY_DIGIT = {str(d): sex_of("0" * 16 + str(d)).value for d in range(10)}
 
 
 class Cancelled(Exception):
@@ -63,14 +66,16 @@ def compute_month(ctx: ServiceContext, month: Month, *, county: str | None = Non
         outcomes = evaluator.entitlements(r)
         if not outcomes:
             continue
-        sex = r.sex.value
+        idn = r.id_number
+        sex = SEX_BY_DIGIT[idn[16]]
         age = evaluator.age(r)
+        name, county, street, community = r.name, r.county, r.street, r.community
         for o in outcomes:
             if o.warnings:
                 missing.update(o.warnings)
-            rows.append(EntitlementRow(r.id_number, r.name, sex, r.county.value, r.street,
-                                       r.community, age, o.code, o.item, o.type, o.amount,
-                                       o.standard, o.reason, o.warnings))
+            rows.append(EntitlementRow(idn, name, sex, county, street, community, age, o.code,
+                                       o.item, o.type, o.amount, o.standard, o.reason,
+                                       o.warnings))
     if progress is not None:
         progress(seen, seen)
     warnings = list(evaluator.warnings)
