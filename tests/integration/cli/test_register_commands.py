@@ -169,3 +169,57 @@ def test_an_unexpected_error_is_logged_not_shown(capsys, tmp_path, monkeypatch, 
     code, _, err = run(capsys, "--db", str(db), "backup", "--out", str(tmp_path / "b"))
     assert code == 1
     assert "程序内部错误" in err and "internal detail" not in err
+
+
+def test_an_import_that_fails_half_way_leaves_the_database_as_it_was(capsys, tmp_path,
+                                                                     monkeypatch):
+    db = tmp_path / "r.sqlite3"
+    first = helpers.write_xlsx(tmp_path / "a.xlsx", [helpers.good_row(1)])
+    run(capsys, "--db", str(db), "import", str(first))
+    before = snapshot(db)
+    from eldercare_desktop.store import residents as repo
+
+    def die(*a, **k):  # the inserts of the new rows have run; then the process "dies"
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(repo, "update_many", die)
+    second = helpers.write_xlsx(tmp_path / "b.xlsx", [helpers.good_row(1, 联系电话="024-1234567"),
+                                                      helpers.good_row(2), helpers.good_row(3)])
+    code, _, err = run(capsys, "--db", str(db), "import", str(second))
+    assert code == 1 and "未" in err
+    assert snapshot(db) == before
+
+
+def test_a_killed_import_leaves_all_or_nothing(tmp_path):
+    """Kill the process while it imports: whenever that happens, the file holds either none
+    or all of the rows, and is a sound database."""
+    import datetime as dt
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from eldercare_desktop.demo.generator import generate_residents
+    from eldercare_desktop.reports.residents_export import write_residents_workbook
+
+    source = tmp_path / "big.xlsx"
+    write_residents_workbook(generate_residents(4000, seed=2, today=dt.date(2026, 12, 1)),
+                             source, title="t")
+    db = tmp_path / "r.sqlite3"
+    code = ("import sys; from eldercare_desktop.cli import main; "
+            "sys.exit(main(['--db', sys.argv[1], 'import', sys.argv[2]]))")
+    for delay in (0.6, 1.2, 1.8):
+        proc = subprocess.Popen([sys.executable, "-c", code, str(db), str(source)],
+                                env={**os.environ})
+        time.sleep(delay)
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        if db.exists():
+            con = sqlite3.connect(db)
+            assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+            if "residents" in tables:
+                assert con.execute("SELECT count(*) FROM residents").fetchone()[0] in (0, 4000)
+            con.close()
