@@ -42,7 +42,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             message = f"程序内部错误（已记录到日志：{log_file()}）"
         QMessageBox.critical(None, "无法打开数据库", message)
         return 2
-    window = MainWindow(ctx)
+    from .ui.error_dialog import install_excepthook
+    from .ui.main_window import window_settings
+
+    window = MainWindow(ctx, settings=window_settings())
+    install_excepthook(lambda: window)
     window.show()
     return app.exec()
 

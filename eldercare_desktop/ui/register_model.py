@@ -1,56 +1,251 @@
-"""The register table: a QAbstractTableModel over plain row tuples (never item widgets)."""
+"""The register table: a QAbstractTableModel over the service's plain row tuples.
+
+Searching and filtering happen here, in Python over keys precomputed once per load
+(PERFORMANCE.md: a list comprehension over lower-case keys + a model reset is ~50× faster
+than QSortFilterProxyModel). One search box matches the name, the pinyin initials (every
+surname reading), the full pinyin, an ID number fragment and the phone.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ..domain.enums import Ability, Disability, Living
 from ..domain.idnumber import mask_id
 
-# (header, index into the service's row tuple)
+# service row tuple positions (services.register.register_rows)
+PK, NAME, ID, COUNTY, STREET, COMMUNITY, PHONE, ECONOMIC, LIVING, ABILITY, STATUS = range(11)
+INITIALS, PINYIN = 11, 12
+# optional trailing columns, used when the service provides them
+DEMENTIA, DISABILITY, FAMILY_PLANNING = 13, 14, 15
+
+# (header, tuple position)
 COLUMNS: tuple[tuple[str, int], ...] = (
-    ("姓名", 1),
-    ("身份证号", 2),
-    ("县区", 3),
-    ("街道", 4),
-    ("社区", 5),
-    ("联系电话", 6),
-    ("经济状况", 7),
-    ("居住状况", 8),
-    ("能力等级", 9),
-    ("状态", 10),
+    ("姓名", NAME),
+    ("身份证号", ID),
+    ("县区", COUNTY),
+    ("街道", STREET),
+    ("社区", COMMUNITY),
+    ("联系电话", PHONE),
+    ("经济状况", ECONOMIC),
+    ("居住状况", LIVING),
+    ("能力等级", ABILITY),
+    ("状态", STATUS),
 )
 ID_COLUMN = 1
+ELDERLY_AGE = 80
+
+_SPECIAL_LIVING = {Living.ALONE.value, Living.EMPTY_NEST.value, Living.LEFT_BEHIND.value}
+_SPECIAL_ABILITY = {Ability.SEVERE.value, Ability.TOTAL.value}
+_SPECIAL_DISABILITY = {Disability.GRADE_1.value, Disability.GRADE_2.value}
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class RegisterModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[Any, ...]] = []
+@dataclass(frozen=True, slots=True)
+class RegisterFilter:
+    county: str | None = None
+    street: str | None = None
+    community: str | None = None
+    economic: str | None = None
+    status: str | None = None
+    special: bool = False        # 特殊困难
+    elderly: bool = False        # 高龄: 80 or older in the current month
 
+
+def search_key(row: tuple[Any, ...]) -> str:
+    """Everything the search box matches, lower-case, joined by a character nobody types."""
+    return "\x01".join((row[NAME], row[INITIALS] or "", row[PINYIN] or "", row[ID].lower(),
+                        row[PHONE] or ""))
+
+
+def is_special(row: tuple[Any, ...]) -> bool:
+    """特殊困难 (POLICY.md): 独居/空巢/留守, 重度/完全失能, and — when the row carries them —
+    失智, 残疾一级/二级, 计划生育特殊家庭."""
+    if row[LIVING] in _SPECIAL_LIVING or row[ABILITY] in _SPECIAL_ABILITY:
+        return True
+    if len(row) > FAMILY_PLANNING:
+        return bool(row[DEMENTIA]) or row[DISABILITY] in _SPECIAL_DISABILITY \
+            or bool(row[FAMILY_PLANNING])
+    return False
+
+
+def has_special_details(rows: list[tuple[Any, ...]]) -> bool:
+    return bool(rows) and len(rows[0]) > FAMILY_PLANNING
+
+
+def normalize_query(text: str) -> str:
+    return "".join(text.split()).lower()
+
+
+def elderly_birth_limit(today: dt.date, age: int = ELDERLY_AGE) -> int:
+    """Born on or before this yyyymmdd ⇒ at least ``age`` on the month's first day."""
+    return (today.year - age) * 10000 + today.month * 100 + 1
+
+
+class RegisterModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None, *, today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._all: list[tuple[Any, ...]] = []
+        self._keys: list[str] = []
+        self._births: list[int] = []
+        self._special: list[bool] = []
+        self._visible: list[int] = []
+        self._base: list[int] = []          # indexes passing the structured filters
+        self._base_keys: list[str] = []
+        self._query = ""
+        self._last: tuple[str, list[int]] = ("", [])   # narrowing cache for typed-on queries
+        self._filter = RegisterFilter()
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    # -- loading ---------------------------------------------------------------------------
     def set_rows(self, rows: list[tuple[Any, ...]]) -> None:
         self.beginResetModel()
-        self._rows = rows
+        self._all = list(rows)
+        if self._sort is not None:
+            self._sort_rows(*self._sort)
+        self._derive()
+        self._apply_filter()
+        self._visible = self._search(self._query)
         self.endResetModel()
 
-    def row_tuple(self, row: int) -> tuple[Any, ...]:
-        return self._rows[row]
+    def _derive(self) -> None:
+        rows = self._all
+        self._keys = [search_key(r) for r in rows]
+        self._births = [int(r[ID][6:14]) if r[ID][6:14].isdigit() else 0 for r in rows]
+        self._special = [is_special(r) for r in rows]
 
+    # -- searching and filtering -----------------------------------------------------------
+    @property
+    def query(self) -> str:
+        return self._query
+
+    def set_query(self, text: str) -> None:
+        query = normalize_query(text)
+        if query == self._query:
+            return
+        self.beginResetModel()
+        self._query = query
+        self._visible = self._search(query)
+        self.endResetModel()
+
+    def set_filter(self, flt: RegisterFilter) -> None:
+        if flt == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = flt
+        self._apply_filter()
+        self._visible = self._search(self._query)
+        self.endResetModel()
+
+    def _apply_filter(self) -> None:
+        f, rows = self._filter, self._all
+        self._last = ("", [])
+        if f == RegisterFilter():
+            self._base = list(range(len(rows)))
+            self._base_keys = self._keys
+            return
+        limit = elderly_birth_limit(self._today or dt.date.today())
+        births, special = self._births, self._special
+        tests = [(pos, value) for pos, value in ((COUNTY, f.county), (STREET, f.street),
+                                                 (COMMUNITY, f.community), (ECONOMIC, f.economic),
+                                                 (STATUS, f.status)) if value]
+        base = []
+        for i, r in enumerate(rows):
+            if any(r[pos] != value for pos, value in tests):
+                continue
+            if f.special and not special[i]:
+                continue
+            if f.elderly and not (0 < births[i] <= limit):
+                continue
+            base.append(i)
+        self._base = base
+        keys = self._keys
+        self._base_keys = [keys[i] for i in base]
+
+    def _search(self, query: str) -> list[int]:
+        if not query:
+            self._last = ("", [])
+            return self._base
+        last_query, last_hits = self._last
+        if last_query and query.startswith(last_query):
+            keys = self._keys
+            hits = [i for i in last_hits if query in keys[i]]
+        else:
+            hits = [i for i, k in zip(self._base, self._base_keys) if query in k]
+        self._last = (query, hits)
+        return hits
+
+    # -- sorting ---------------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        old_rows = [self._all[self._visible[i.row()]] if i.row() < len(self._visible) else None
+                    for i in old]
+        self._sort = (column, order)
+        self._sort_rows(column, order)
+        self._derive()
+        self._apply_filter()
+        self._visible = self._search(self._query)
+        where = {id(self._all[j]): n for n, j in enumerate(self._visible)}
+        new = []
+        for idx, row in zip(old, old_rows):
+            n = where.get(id(row)) if row is not None else None
+            new.append(self.index(n, idx.column()) if n is not None else QModelIndex())
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        pos = COLUMNS[column][1]
+        key = itemgetter(PINYIN) if pos == NAME else itemgetter(pos)
+        self._all.sort(key=lambda r: key(r) or "",
+                       reverse=order == Qt.SortOrder.DescendingOrder)
+
+    # -- reading ---------------------------------------------------------------------------
+    @property
+    def total(self) -> int:
+        return len(self._all)
+
+    def row_tuple(self, row: int) -> tuple[Any, ...]:
+        return self._all[self._visible[row]]
+
+    def id_number_at(self, row: int) -> str:
+        return self.row_tuple(row)[ID]
+
+    def row_of_id(self, id_number: str) -> int | None:
+        for n, j in enumerate(self._visible):
+            if self._all[j][ID] == id_number:
+                return n
+        return None
+
+    def areas(self) -> set[tuple[str, str, str]]:
+        return {(r[COUNTY], r[STREET], r[COMMUNITY]) for r in self._all}
+
+    # -- QAbstractTableModel ---------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._visible)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                                Qt.ItemDataRole.ToolTipRole):
             return None
-        value = self._rows[index.row()][COLUMNS[index.column()][1]]
+        row = self._all[self._visible[index.row()]]
+        value = row[COLUMNS[index.column()][1]]
         if index.column() == ID_COLUMN:
             return mask_id(value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return None
         return value
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
@@ -59,4 +254,4 @@ class RegisterModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return COLUMNS[section][0] if 0 <= section < len(COLUMNS) else None
-        return section + 1
+        return section + 1 if 0 <= section < len(self._visible) else None
