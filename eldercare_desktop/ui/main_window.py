@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         if index == 1:
             from .month_page import MonthPage
 
-            return MonthPage(self.ctx, self.runner)
+            return MonthPage(self.ctx, self.runner, areas=self.register_page.model.areas)
         from .policy_page import PolicyPage
 
         return PolicyPage(self.ctx, self.runner)

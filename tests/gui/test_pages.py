@@ -1,0 +1,73 @@
+"""待遇测算 and 政策参数 pages."""
+
+from eldercare_desktop.domain.months import Month
+from eldercare_desktop.paths import resources_dir
+from eldercare_desktop.services.policy import load_policy
+from eldercare_desktop.ui.month_page import MonthPage
+from eldercare_desktop.ui.policy_page import PolicyPage, ProblemListDialog
+from eldercare_desktop.ui.tasks import TaskRunner
+
+
+def test_month_view_shows_rows_and_totals(qtbot, filled_ctx, qtmodeltester):
+    load_policy(filled_ctx, resources_dir() / "policy-demo.toml")
+    runner = TaskRunner()
+    page = MonthPage(filled_ctx, runner)
+    qtbot.addWidget(page)
+    page.show()
+    page.month.set_month(Month(2026, 6))
+    page.compute()
+    qtbot.waitUntil(lambda: page.view is not None, timeout=20000)
+    assert page.details.rowCount() > 0
+    items = {page.by_item.row_values(r)[1]: page.by_item.row_values(r)
+             for r in range(page.by_item.rowCount())}
+    assert items["高龄津贴"][3] == 2                     # 张三丰 and 单雄信 are over 80
+    assert str(items["合计"][4]) == "200.00"
+    counties = [page.by_county.row_values(r)[0] for r in range(page.by_county.rowCount())]
+    assert counties == ["东洲区", "新抚区", "合计"]
+    shown = {page.details.index(r, 1).data() for r in range(page.details.rowCount())}
+    assert all("*" in s for s in shown)                  # masked on screen
+    for model in (page.details, page.by_item, page.by_county):
+        qtmodeltester.check(model)
+    runner.wait()
+
+
+def test_month_view_area_filter(qtbot, filled_ctx):
+    load_policy(filled_ctx, resources_dir() / "policy-demo.toml")
+    runner = TaskRunner()
+    page = MonthPage(filled_ctx, runner, areas=lambda: {("东洲区", "新屯街道", "新屯社区")})
+    qtbot.addWidget(page)
+    page.area.county.setCurrentText("东洲区")
+    page.compute()
+    qtbot.waitUntil(lambda: page.view is not None, timeout=20000)
+    assert {page.details.row_values(r)[0] for r in range(page.details.rowCount())} == {"王五"}
+    runner.wait()
+
+
+def test_policy_page_shows_values_with_their_period(qtbot, filled_ctx, qtmodeltester):
+    runner = TaskRunner()
+    page = PolicyPage(filled_ctx, runner)
+    qtbot.addWidget(page)
+    assert page.model.rowCount() > 0
+    assert page.model.index(0, 3).data() == "未设置"
+    page.load_file(str(resources_dir() / "policy-demo.toml"))
+    qtbot.waitUntil(lambda: page.model.index(0, 3).data() != "未设置", timeout=10000)
+    page.month.set_month(Month(2026, 6))
+    assert page.model.index(0, 3).data().startswith("自2024-08-28起")
+    qtmodeltester.check(page.model)
+    runner.wait()
+
+
+def test_a_bad_policy_file_shows_every_error(qtbot, filled_ctx, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[period]]\neffective_from = 2026-01-01\n[period.city]\nelder_age = "六十"\n'
+                   'service_subsidy = -5\n', encoding="utf-8")
+    runner = TaskRunner()
+    page = PolicyPage(filled_ctx, runner)
+    qtbot.addWidget(page)
+    page.show()
+    page.load_file(str(bad))
+    qtbot.waitUntil(lambda: page.findChild(ProblemListDialog) is not None, timeout=10000)
+    dialog = page.findChild(ProblemListDialog)
+    assert dialog.model.rowCount() >= 2
+    assert page.model.index(0, 3).data() == "未设置"          # nothing stored
+    runner.wait()
