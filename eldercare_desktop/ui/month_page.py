@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.idnumber import mask_id
 from ..domain.months import Month
+from ..rules.outcome import CODES
 from ..services.context import ServiceContext
 from . import widgets
 from .error_dialog import report_error
@@ -79,20 +81,18 @@ def compute_view(ctx: ServiceContext, month: Month, area: tuple[str | None, ...]
     items: dict[str, list[Any]] = {}
     counties: dict[str, list[Any]] = defaultdict(lambda: [0, set(), Decimal("0.00")])
     for r in result.rows:
-        entry = items.setdefault(r.code, [r.code, r.item, r.type, 0, Decimal("0.00")])
+        entry = items.setdefault(r.code, [r.code, r.item, r.type, 0, None])
         entry[3] += 1
         c = counties[r.county]
         c[0] += 1
         c[1].add(r.id_number)
         if r.amount is not None:
-            entry[4] += r.amount
+            entry[4] = (entry[4] or Decimal("0.00")) + r.amount
             c[2] += r.amount
-    by_item = [tuple(v) for v in items.values()]
+    order = {code: n for n, code in enumerate(CODES)}
+    by_item = [tuple(v) for v in sorted(items.values(), key=lambda v: order.get(v[0], 99))]
     by_county = [(k, v[0], len(v[1]), v[2]) for k, v in sorted(counties.items())]
-    total = sum((v[4] for v in items.values()), Decimal("0.00"))
-    by_item.append(("", "合计", "", sum(v[3] for v in items.values()), total))
-    by_county.append(("合计", sum(v[0] for v in counties.values()),
-                      len({i for v in counties.values() for i in v[1]}), total))
+    total = sum((v[4] for v in items.values() if v[4] is not None), Decimal("0.00"))
     return MonthView(month, details, by_item, by_county, result.residents, result.warnings, total)
 
 
@@ -100,6 +100,7 @@ def _table(model: SimpleRowsModel, widths: tuple[int, ...] = ()) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setSortingEnabled(True)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setAlternatingRowColors(True)

@@ -21,9 +21,15 @@ def test_month_view_shows_rows_and_totals(qtbot, filled_ctx, qtmodeltester):
     items = {page.by_item.row_values(r)[1]: page.by_item.row_values(r)
              for r in range(page.by_item.rowCount())}
     assert items["高龄津贴"][3] == 2                     # 张三丰 and 单雄信 are over 80
-    assert str(items["合计"][4]) == "200.00"
+    assert str(items["高龄津贴"][4]) == "200.00"
+    assert items["老年能力综合评估"][4] is None           # a service, no amount
+    from eldercare_desktop.rules.outcome import CODES
+
+    codes = [page.by_item.row_values(r)[0] for r in range(page.by_item.rowCount())]
+    assert codes == sorted(codes, key=CODES.index)           # in the list's own order
     counties = [page.by_county.row_values(r)[0] for r in range(page.by_county.rowCount())]
-    assert counties == ["东洲区", "新抚区", "合计"]
+    assert counties == ["东洲区", "新抚区"]
+    assert "200.00" in page.info.text()
     shown = {page.details.index(r, 1).data() for r in range(page.details.rowCount())}
     assert all("*" in s for s in shown)                  # masked on screen
     for model in (page.details, page.by_item, page.by_county):
