@@ -223,3 +223,13 @@ def test_a_killed_import_leaves_all_or_nothing(tmp_path):
             if "residents" in tables:
                 assert con.execute("SELECT count(*) FROM residents").fetchone()[0] in (0, 4000)
             con.close()
+
+
+def test_demo_loads_the_demo_policy_only_into_a_database_without_parameters(capsys, tmp_path):
+    db = tmp_path / "r.sqlite3"
+    code, out, _ = run(capsys, "--db", str(db), "demo", "--residents", "10")
+    assert code == 0 and "已载入演示政策参数" in out
+    _, shown, _ = run(capsys, "--db", str(db), "policy", "show", "--month", "2026-12")
+    assert "allowance_80_89" in shown and "未设置" not in shown
+    code, out, _ = run(capsys, "--db", str(db), "demo", "--residents", "10", "--seed", "2")
+    assert "未载入演示参数" in out
