@@ -26,6 +26,7 @@ from ..services import register
 from ..services.context import ServiceContext
 from . import widgets
 from .error_dialog import report_error
+from .register_model import PreparedRows, prepare_rows
 from .register_page import RegisterPage
 from .tasks import TaskRunner, TaskState
 
@@ -154,13 +155,13 @@ class MainWindow(QMainWindow):
 
     # -- register --------------------------------------------------------------------------
     def reload_register(self) -> None:
-        self.runner.run("载入台账", lambda _state: register.register_rows(self.ctx),
+        self.runner.run("载入台账", lambda _state: prepare_rows(register.register_rows(self.ctx)),
                         on_success=self._rows_loaded,
                         on_failure=lambda exc: report_error(self, exc, action="载入台账"))
 
-    def _rows_loaded(self, rows: list) -> None:  # type: ignore[type-arg]
+    def _rows_loaded(self, rows: PreparedRows) -> None:
         self.register_page.set_rows(rows)
-        self.count_label.setText(f"共 {len(rows):,} 位居民")
+        self.count_label.setText(f"共 {len(rows.rows):,} 位居民")
 
     def open_resident(self, id_number: str | None) -> QWidget | None:
         from .resident_form import ResidentForm

@@ -99,8 +99,8 @@ def compute_view(ctx: ServiceContext, month: Month, area: tuple[str | None, ...]
 def _table(model: SimpleRowsModel, widths: tuple[int, ...] = ()) -> QTableView:
     view = QTableView()
     view.setModel(model)
-    view.setSortingEnabled(True)
     view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(True)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setAlternatingRowColors(True)

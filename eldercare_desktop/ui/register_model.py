@@ -88,6 +88,22 @@ def elderly_birth_limit(today: dt.date, age: int = ELDERLY_AGE) -> int:
     return (today.year - age) * 10000 + today.month * 100 + 1
 
 
+@dataclass(slots=True)
+class PreparedRows:
+    """Rows with their search keys, birth dates and 特殊困难 flags, built off the GUI thread."""
+
+    rows: list[tuple[Any, ...]]
+    keys: list[str]
+    births: list[int]
+    special: list[bool]
+
+
+def prepare_rows(rows: list[tuple[Any, ...]]) -> PreparedRows:
+    return PreparedRows(rows, [search_key(r) for r in rows],
+                        [int(r[ID][6:14]) if r[ID][6:14].isdigit() else 0 for r in rows],
+                        [is_special(r) for r in rows])
+
+
 class RegisterModel(QAbstractTableModel):
     def __init__(self, parent: Any = None, *, today: dt.date | None = None) -> None:
         super().__init__(parent)
@@ -105,21 +121,23 @@ class RegisterModel(QAbstractTableModel):
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     # -- loading ---------------------------------------------------------------------------
-    def set_rows(self, rows: list[tuple[Any, ...]]) -> None:
+    def set_rows(self, rows: list[tuple[Any, ...]] | PreparedRows) -> None:
         self.beginResetModel()
-        self._all = list(rows)
-        if self._sort is not None:
-            self._sort_rows(*self._sort)
-        self._derive()
+        if isinstance(rows, PreparedRows) and self._sort is None:
+            self._all, self._keys = rows.rows, rows.keys
+            self._births, self._special = rows.births, rows.special
+        else:
+            self._all = list(rows.rows if isinstance(rows, PreparedRows) else rows)
+            if self._sort is not None:
+                self._sort_rows(*self._sort)
+            self._derive()
         self._apply_filter()
         self._visible = self._search(self._query)
         self.endResetModel()
 
     def _derive(self) -> None:
-        rows = self._all
-        self._keys = [search_key(r) for r in rows]
-        self._births = [int(r[ID][6:14]) if r[ID][6:14].isdigit() else 0 for r in rows]
-        self._special = [is_special(r) for r in rows]
+        prepared = prepare_rows(self._all)
+        self._keys, self._births, self._special = prepared.keys, prepared.births, prepared.special
 
     # -- searching and filtering -----------------------------------------------------------
     @property
@@ -210,6 +228,10 @@ class RegisterModel(QAbstractTableModel):
                        reverse=order == Qt.SortOrder.DescendingOrder)
 
     # -- reading ---------------------------------------------------------------------------
+    @property
+    def rows(self) -> list[tuple[Any, ...]]:
+        return self._all
+
     @property
     def total(self) -> int:
         return len(self._all)

@@ -128,9 +128,10 @@ class RegisterPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("registerTable")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicatorShown(True)
+        # no indicator first: enabling sorting sorts by the indicator's column at once
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -150,8 +151,10 @@ class RegisterPage(QWidget):
         self._update_count()
 
     # -- data ------------------------------------------------------------------------------
-    def set_rows(self, rows: list[tuple[Any, ...]]) -> None:
+    def set_rows(self, rows: Any) -> None:
+        """Rows from the service, or a PreparedRows built on a worker thread."""
         self.model.set_rows(rows)
+        rows = self.model.rows
         self.area.set_areas(self.model.areas())
         self.special.setToolTip(SPECIAL_TIP_FULL if has_special_details(rows)
                                 else SPECIAL_TIP_PARTIAL)

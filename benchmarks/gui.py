@@ -1,0 +1,179 @@
+"""Benchmark of the desktop window with 200,000 demo residents, offscreen.
+
+    .venv/bin/python benchmarks/gui.py [--residents 200000] [--skip-import]
+
+Prints: process start → register shown and usable; one search keystroke → table updated
+(median and worst over 20 queries: names, pinyin initials, ID fragments); opening a resident
+form with its live entitlements; the GUI thread's worst lateness during an import of the same
+residents (a 10 ms timer that records its own lateness). Targets: 1.5 s, 50/100 ms, 150 ms, 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+CHILD = r"""
+import sys, time
+t0 = float(sys.argv[2])
+from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings, QTimer
+app = QApplication(sys.argv[:1])
+from eldercare_desktop.services.context import ServiceContext
+from eldercare_desktop.store.database import open_database
+from eldercare_desktop.ui.main_window import MainWindow
+from eldercare_desktop.ui.style import apply_style
+apply_style(app)
+ctx = ServiceContext(open_database(sys.argv[1]), "bench")
+w = MainWindow(ctx, settings=QSettings(sys.argv[3], QSettings.Format.IniFormat))
+w.show()
+def check():
+    if w.register_page.model.total:
+        w.register_page.table.viewport().repaint()
+        print(time.time() - t0)
+        app.quit()
+timer = QTimer()
+timer.timeout.connect(check)
+timer.start(5)
+app.exec()
+"""
+
+
+def build_database(path: Path, n: int) -> None:
+    from eldercare_desktop.services.context import ServiceContext
+    from eldercare_desktop.services.demo import load_demo
+    from eldercare_desktop.store.database import open_database
+
+    if path.exists():
+        return
+    print(f"building a demo database of {n:,} residents at {path} …", flush=True)
+    t = time.perf_counter()
+    load_demo(ServiceContext(open_database(str(path)), "bench"), n, seed=1)
+    print(f"  built in {time.perf_counter() - t:.1f} s", flush=True)
+
+
+def start_time(db: Path, tmp: Path) -> float:
+    runs = []
+    for _ in range(3):
+        t0 = time.time()
+        out = subprocess.run([sys.executable, "-c", CHILD, str(db), repr(t0), str(tmp / "s.ini")],
+                             capture_output=True, text=True, cwd=ROOT, check=True)
+        runs.append(float(out.stdout.strip().splitlines()[-1]))
+    return min(runs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--residents", type=int, default=200_000)
+    parser.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "eldercare-bench.sqlite3")
+    parser.add_argument("--skip-import", action="store_true")
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="eldercare-bench-"))
+    os.environ["ELDERCARE_DATA_DIR"] = str(tmp)
+    sys.path.insert(0, str(ROOT))
+    build_database(args.db, args.residents)
+
+    print(f"start → register usable: {start_time(args.db, tmp) * 1000:.0f} ms (best of 3)", flush=True)
+
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from eldercare_desktop.services.context import ServiceContext
+    from eldercare_desktop.services.register import register_rows
+    from eldercare_desktop.store.database import open_database
+    from eldercare_desktop.ui.main_window import MainWindow
+    from eldercare_desktop.ui.resident_form import ResidentForm
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    ctx = ServiceContext(open_database(str(args.db)), "bench")
+    window = MainWindow(ctx, settings=QSettings(str(tmp / "w.ini"), QSettings.Format.IniFormat))
+    window.show()
+    while window.register_page.model.total == 0:
+        QTest.qWait(100)
+    page = window.register_page
+    rows = register_rows(ctx)
+    step = len(rows) // 7
+    picks = [rows[i * step + 3] for i in range(7)]
+    queries = ([p[1] for p in picks] + [p[11].split("|")[0] for p in picks[:7]]
+               + [p[2][-6:] for p in picks[:6]])[:20]
+    last_key, all_keys = [], []
+    for q in queries:
+        page.search.clear()
+        QTest.qWait(1)
+        for n in range(1, len(q) + 1):
+            t = time.perf_counter()
+            page.search.setText(q[:n])
+            page.table.viewport().repaint()
+            took = time.perf_counter() - t
+            all_keys.append(took)
+        last_key.append(took)
+        assert page.model.rowCount() >= 1, q
+    page.search.clear()
+    ms = [x * 1000 for x in all_keys]
+    print(f"search keystroke → table updated over {len(queries)} queries ({len(ms)} keystrokes): "
+          f"median {statistics.median(ms):.1f} ms, worst {max(ms):.1f} ms", flush=True)
+
+    forms = []
+    for p in picks[:5]:
+        t = time.perf_counter()
+        form = ResidentForm(ctx, p[2], parent=window)
+        form.show()
+        form.repaint()
+        forms.append((time.perf_counter() - t) * 1000)
+        assert form.panel.applies.rowCount() + form.panel.refused.rowCount() > 0
+        form._confirmed_close = True
+        form.close()
+    print(f"open a resident form with live entitlements: median {statistics.median(forms):.0f} ms, "
+          f"worst {max(forms):.0f} ms", flush=True)
+
+    if not args.skip_import:
+        from eldercare_desktop.services.exports import export_residents
+        from eldercare_desktop.ui.import_wizard import DONE, SUMMARY, ImportWizard
+
+        book = tmp / "register.xlsx"
+        print("writing the register to xlsx for the import test …", flush=True)
+        export_residents(ctx, book)
+        fresh = ServiceContext(open_database(str(tmp / "fresh.sqlite3")), "bench")
+        wizard = ImportWizard(fresh, window.runner, window)
+        wizard.show()
+        lateness = [0.0]
+        last = [time.perf_counter()]
+
+        def tick() -> None:
+            now = time.perf_counter()
+            lateness[0] = max(lateness[0], now - last[0] - 0.010)
+            last[0] = now
+
+        timer = QTimer()
+        timer.setInterval(10)
+        timer.timeout.connect(tick)
+        t = time.perf_counter()
+        last[0] = time.perf_counter()
+        timer.start()
+        wizard.start_check(str(book))
+        while wizard.stack.currentIndex() != SUMMARY:
+            QTest.qWait(5)
+        checked = time.perf_counter() - t
+        wizard.confirm()
+        while wizard.stack.currentIndex() != DONE:
+            QTest.qWait(5)
+        timer.stop()
+        print(f"import of {args.residents:,} residents through the wizard: check {checked:.1f} s, "
+              f"total {time.perf_counter() - t:.1f} s; GUI thread worst lateness "
+              f"{lateness[0] * 1000:.0f} ms", flush=True)
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
