@@ -33,7 +33,6 @@ def upgrade() -> None:
     sa.UniqueConstraint('month', 'resident_id', name='uq_visit_plans_month_resident')
     )
     with op.batch_alter_table('visit_plans', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_visit_plans_month'), ['month'], unique=False)
         batch_op.create_index(batch_op.f('ix_visit_plans_resident_id'), ['resident_id'], unique=False)
 
     op.create_table('visits',
@@ -77,7 +76,6 @@ def downgrade() -> None:
     op.drop_table('visits')
     with op.batch_alter_table('visit_plans', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_visit_plans_resident_id'))
-        batch_op.drop_index(batch_op.f('ix_visit_plans_month'))
 
     op.drop_table('visit_plans')
     # ### end Alembic commands ###

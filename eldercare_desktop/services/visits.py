@@ -186,7 +186,7 @@ def plan_month(ctx: ServiceContext, month: Month, *,
     with ctx.db.engine.begin() as conn:
         planned = repo.planned_resident_ids(conn, key)
         due, new = 0, []
-        for n, (pk, r) in enumerate(repo.iter_residents_with_pk(conn), 1):
+        for n, (pk, r) in enumerate(repo.iter_residents_with_pk(conn, month.first_day), 1):
             if r.counts_in(month) and item_14_outcome(ev, r).applies:
                 due += 1
                 if pk not in planned:

@@ -110,7 +110,7 @@ class VisitPlanRow(Audited, Base):
     __table_args__ = (UniqueConstraint("month", "resident_id", name="uq_visit_plans_month_resident"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    month: Mapped[str] = mapped_column(String(7), nullable=False, index=True)
+    month: Mapped[str] = mapped_column(String(7), nullable=False)  # indexed by the unique key
     resident_id: Mapped[int] = mapped_column(ForeignKey("residents.id"), nullable=False,
                                              index=True)
     # a 高 risk finding this month asks for a second visit in the same month

@@ -65,8 +65,11 @@ def _registered_on(first_day: dt.date) -> Any:
 
 
 # -- planning ------------------------------------------------------------------------------------
-def iter_residents_with_pk(conn: Connection, *, batch: int = 5000) -> Iterator[tuple[int, Resident]]:
-    result = conn.execution_options(yield_per=batch).execute(select(R.c.id, *_DATA))
+def iter_residents_with_pk(conn: Connection, registered_on: dt.date, *,
+                           batch: int = 5000) -> Iterator[tuple[int, Resident]]:
+    """(pk, resident) of every resident 在册 on ``registered_on``."""
+    stmt = select(R.c.id, *_DATA).where(_registered_on(registered_on))
+    result = conn.execution_options(yield_per=batch).execute(stmt)
     for part in result.partitions():
         for row in part:
             yield row[0], resident_from_tuple(row[1:])
