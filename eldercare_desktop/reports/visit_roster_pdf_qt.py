@@ -13,9 +13,7 @@ month in the page header, the table's header row repeated, and 第 x 页，共 y
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,26 +35,6 @@ _WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(
     Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
 _CENTERED = {0, 2, 3, 7, 8, 9}     # 序号, 性别, 年龄, the dates, 走访方式
-
-
-# PySide6 6.12 on CPython 3.11 drops a reference to None on every call of a method returning
-# void (setFont, drawRect, newPage…): after some thousands of calls None's count reaches zero
-# and the interpreter aborts ("none_dealloc"), at exit or sooner. Until that is fixed, the
-# references lost while drawing are given back here, page by page (harmless where None is
-# immortal, CPython 3.12+). The list that holds them is itself made immortal: were it freed at
-# exit, the references would be dropped a second time.
-_LOST_NONE_REFS: list[None] = []
-ctypes.pythonapi.Py_IncRef(ctypes.py_object(_LOST_NONE_REFS))
-
-
-class _NoneRefGuard:
-    def __init__(self) -> None:
-        self.level = sys.getrefcount(None)
-
-    def settle(self) -> None:
-        lost = self.level - sys.getrefcount(None)
-        if lost > 0:
-            _LOST_NONE_REFS.extend([None] * lost)
 
 
 class NoChineseFont(RuntimeError):
@@ -233,7 +211,6 @@ def _drawn_text(sections: Sequence[RosterSection], month: Month) -> set[str]:
 
 def _paint(device: QPagedPaintDevice, sections: Sequence[RosterSection],
            month: Month) -> tuple[int, _Layout]:
-    guard = _NoneRefGuard()
     lay = _Layout(device, chinese_family())
     pages = lay.paginate(sections) or [_Page(RosterSection("", "", "", month, ()), [])]
     p = QPainter()
@@ -245,17 +222,14 @@ def _paint(device: QPagedPaintDevice, sections: Sequence[RosterSection],
             if i:
                 device.newPage()
             _draw_page(p, lay, page, i + 1, len(pages), month)
-            guard.settle()
     finally:
         p.end()
-        guard.settle()
     return len(pages), lay
 
 
 def write_roster_pdf(sections: Sequence[RosterSection], out: Path, month: Month) -> int:
     """Write the roster PDF to ``out``; returns the number of pages. Needs a QGuiApplication."""
     out = Path(out)
-    guard = _NoneRefGuard()
     tmp = out.with_name(out.name + ".part")
     writer = QPdfWriter(str(tmp))
     writer.setResolution(RESOLUTION)
@@ -272,6 +246,4 @@ def write_roster_pdf(sections: Sequence[RosterSection], out: Path, month: Month)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    finally:
-        guard.settle()
     return pages
