@@ -18,9 +18,27 @@ from ..domain.months import Month
 from ..domain.resident import Resident
 from .context import MonthContext
 from .items_assistance import item_8, item_9, item_10, item_11, item_12, item_13
-from .items_money import HARDSHIP, item_1, item_2, item_3, item_4, item_5, item_6, item_7_1, item_7_2
+from .items_money import (
+    HARDSHIP,
+    item_1,
+    item_2,
+    item_3,
+    item_4,
+    item_5,
+    item_6,
+    item_7_1,
+    item_7_2,
+)
 from .items_services import (
-    item_14, item_15, item_16, item_17, item_18, item_19, item_20, item_21, item_22,
+    item_14,
+    item_15,
+    item_16,
+    item_17,
+    item_18,
+    item_19,
+    item_20,
+    item_21,
+    item_22,
 )
 from .outcome import CODES, Outcome, cash_total, make
 from .params import ParamSet
@@ -115,6 +133,18 @@ class Evaluator:
             out[10] = item_10(c, r, age)
             return out
         return [rule(c, r, age) for rule in RULES]
+
+    def outcome(self, r: Resident, code: str) -> Outcome:
+        """``evaluate(r)`` for one item alone: the same checks in the same order (在册 on the
+        first day, the elder age, then the item's rule), without building the other 22."""
+        c = self.context
+        sd = r.status_date
+        if sd is not None and sd < c.first_day and r.status is not Status.REGISTERED:
+            return self._not_counted(r)[CODES.index(code)]
+        age = self.age(r)
+        if age < c.elder and code != "10":
+            return c.too_young(code, c.elder, age)
+        return RULES[CODES.index(code)](c, r, age)
 
     def entitlements(self, r: Resident) -> list[Outcome]:
         """Only the items that apply, in list order."""

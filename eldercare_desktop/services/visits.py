@@ -11,157 +11,31 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 
 from ..domain.enums import Status
 from ..domain.idnumber import mask_id
 from ..domain.months import Month
-from ..domain.resident import Resident
+from ..domain.visit import (  # noqa: F401  (re-exported: the service's public API)
+    FINDINGS,
+    METHODS,
+    RISKS,
+    OverdueRow,
+    PlanSummary,
+    RateRow,
+    VisitBatchRefused,
+    VisitInput,
+    VisitRefused,
+    VisitRow,
+    VisitStatus,
+)
 from ..reports.visit_roster import RosterRow, RosterSection, mask_phone
-from ..rules.engine import CODES, Evaluator, Outcome
-from ..rules.items_services import item_14
+from ..rules.engine import Evaluator
 from ..store import visits as repo
 from ..store.visits import Scope
 from .context import ServiceContext
 from .policy import params_for_month
 
-METHODS = ("入户走访", "电话", "视频", "其他")
-RISKS = ("低", "中", "高")
-FINDINGS = (("health", "身体状况"), ("living", "生活状况"), ("safety", "居住安全"),
-            ("mental", "精神状态"), ("needs", "需求"))
-_ITEM_14 = CODES.index("14")
 _REASON_PREFIX = "特殊困难老年人："
-
-
-class VisitRefused(ValueError):
-    """A visit that cannot be recorded; ``str(err)`` is the Chinese message."""
-
-
-class VisitBatchRefused(VisitRefused):
-    """A batch with bad visits: nothing was recorded. ``problems`` is (index, ID number, message)."""
-
-    def __init__(self, problems: list[tuple[int, str, str]]):
-        self.problems = problems
-        lines = [f"第{i + 1}条（{mask_id(idn)}）：{msg}" for i, idn, msg in problems[:20]]
-        more = f"\n……共{len(problems)}条有问题" if len(problems) > 20 else ""
-        super().__init__(f"有{len(problems)}条走访记录未通过检查，全部未保存：\n"
-                         + "\n".join(lines) + more)
-
-
-@dataclass(frozen=True, slots=True)
-class VisitInput:
-    """What the visit form (or a script) hands in. ``month`` is the month the visit is for."""
-
-    month: Month
-    visit_date: dt.date
-    visitor: str
-    method: str = "入户走访"
-    risk: str = "低"
-    health: str = ""       # 身体状况
-    living: str = ""       # 生活状况
-    safety: str = ""       # 居住安全
-    mental: str = ""       # 精神状态
-    needs: str = ""        # 需求
-    problems: str = ""     # 发现问题
-    action: str = ""       # 处置或转介
-    next_visit_date: dt.date | None = None
-    note: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class VisitRow:
-    id: int
-    version: int
-    id_number: str
-    name: str
-    community: str
-    month: str
-    visit_date: dt.date
-    visitor: str
-    method: str
-    risk: str
-    health: str
-    living: str
-    safety: str
-    mental: str
-    needs: str
-    problems: str
-    action: str
-    next_visit_date: dt.date | None
-    note: str
-    created_by: str
-    updated_by: str
-
-    @property
-    def summary(self) -> str:
-        """情况记录: risk, findings, problems and what was done, in one line."""
-        parts = [f"风险{self.risk}"]
-        parts += [f"{label}：{getattr(self, key)}" for key, label in FINDINGS if getattr(self, key)]
-        if self.problems:
-            parts.append(f"发现问题：{self.problems}")
-        if self.action:
-            parts.append(f"处置或转介：{self.action}")
-        return "；".join(parts)
-
-
-@dataclass(frozen=True, slots=True)
-class PlanSummary:
-    month: str
-    due: int       # item 14 and 在册 on the first day, now
-    added: int     # planned by this run
-    planned: int   # plan rows of the month after this run
-
-    @property
-    def text(self) -> str:
-        return (f"{Month.parse(self.month).label}应探访{self.due}人，本次新增计划{self.added}人，"
-                f"本月计划共{self.planned}人")
-
-
-@dataclass(frozen=True, slots=True)
-class RateRow:
-    level: str             # 社区 / 街道 / 县区 / 合计
-    county: str
-    street: str
-    community: str
-    due: int
-    visited: int
-
-    @property
-    def rate(self) -> Decimal | None:
-        """visited ÷ due, to four places (0.9500); None when nobody is due."""
-        if not self.due:
-            return None
-        return (Decimal(self.visited) / Decimal(self.due)).quantize(Decimal("0.0001"),
-                                                                    rounding=ROUND_HALF_UP)
-
-    @property
-    def rate_text(self) -> str:
-        r = self.rate
-        return "—" if r is None else f"{r * 100:.1f}%"
-
-
-@dataclass(frozen=True, slots=True)
-class OverdueRow:
-    id_number: str
-    name: str
-    county: str
-    street: str
-    community: str
-    address: str
-    phone: str
-    last_visit: dt.date | None
-    months_since: int | None   # whole months from the last visit's month; None: never visited
-
-
-@dataclass(frozen=True, slots=True)
-class VisitStatus:
-    month: str
-    rates: list[RateRow]
-    overdue: list[OverdueRow]
-    second_visits: list[VisitRow] = field(default_factory=list)  # the 高 visits not followed up
-    trend: list[RateRow] = field(default_factory=list)           # level 月份, community = month
-
 
 
 def _months_between(earlier: dt.date, month: Month) -> int:
@@ -169,15 +43,6 @@ def _months_between(earlier: dt.date, month: Month) -> int:
 
 
 # -- planning -----------------------------------------------------------------------------------
-def item_14_outcome(ev: Evaluator, r: Resident) -> Outcome:
-    """``ev.evaluate(r)`` for item 14 alone (the same checks in the same order: 在册 on the
-    first day, elder age, then the rule), 8× cheaper than evaluating all 24 items."""
-    age = ev.age(r)
-    if not r.counts_in(ev.month) or age < ev.context.elder:
-        return ev.evaluate(r)[_ITEM_14]
-    return item_14(ev.context, r, age)
-
-
 def plan_month(ctx: ServiceContext, month: Month, *,
                progress: Callable[[int], object] | None = None) -> PlanSummary:
     """Plan the month's visits: add every resident now due and not yet planned (idempotent)."""
@@ -187,7 +52,7 @@ def plan_month(ctx: ServiceContext, month: Month, *,
         planned = repo.planned_resident_ids(conn, key)
         due, new = 0, []
         for n, (pk, r) in enumerate(repo.iter_residents_with_pk(conn, month.first_day), 1):
-            if r.counts_in(month) and item_14_outcome(ev, r).applies:
+            if r.counts_in(month) and ev.outcome(r, "14").applies:
                 due += 1
                 if pk not in planned:
                     new.append(pk)
@@ -406,7 +271,7 @@ def roster(ctx: ServiceContext, month: Month, *, county: str | None = None,
     sections: dict[tuple[str, str, str], list[RosterRow]] = {}
     for pk, r, _second in due:
         rows = sections.setdefault((str(r.county), r.street, r.community), [])
-        reason = item_14_outcome(ev, r).reason
+        reason = ev.outcome(r, "14").reason
         mine = visits.get(r.id_number, [])
         latest = mine[-1] if mine else None
         record = ""

@@ -95,3 +95,10 @@ def test_without_county_values_amounts_are_empty_never_zero(r, month):
         if o.code in ("8", "9") or (o.code == "4" and r.age(month) < 90):
             assert o.amount is None and any("缺少参数" in w for w in o.warnings)
         assert o.amount != Decimal(0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(residents(), months, st.sampled_from(CODES))
+def test_one_item_alone_gives_what_the_full_evaluation_gives(r, month, code):
+    ev = Evaluator(month, params_in_force(DEMO, month.first_day))
+    assert ev.outcome(r, code) == ev.evaluate(r)[CODES.index(code)]
