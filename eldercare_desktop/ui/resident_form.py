@@ -4,6 +4,7 @@ enabled only for a valid, changed record; live entitlements beside it; asks befo
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
@@ -289,15 +290,16 @@ class ResidentForm(QDialog):
             return
         month = self.panel.month.month()
         path = path or widgets.ask_save_path(
-            self, "打印说明", f"待遇说明_{self.resident.name}_{month}.pdf", "PDF 文件 (*.pdf)")
+            self, "打印说明", f"待遇说明_{self.resident.name}_{month}.xlsx", "Excel 工作簿 (*.xlsx)")
         if not path:
             return
         try:
-            out = write_explanation(self.ctx, self.resident, month, path)
+            out = write_explanation(self.ctx, self.resident, month, Path(path))
         except Exception as exc:  # noqa: BLE001
             report_error(self, exc, action="打印说明")
             return
-        self.message.setText(f"说明已保存到 {out}")
+        self.message.setText(f"说明表已保存到 {out}（已设好打印格式，可直接打印）")
+        widgets.open_file(str(out))
 
 
 def _initial(field: Field) -> Any:

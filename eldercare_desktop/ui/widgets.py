@@ -197,3 +197,11 @@ def open_folder_of(path: str) -> None:
     from PySide6.QtGui import QDesktopServices
 
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+
+
+def open_file(path: str) -> None:
+    """Open a written file with the program the system has for it (Excel prints it)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    QDesktopServices.openUrl(QUrl.fromLocalFile(path))
