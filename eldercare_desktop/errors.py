@@ -26,38 +26,31 @@ def _os_message(exc: OSError) -> str:
 
 
 def known_error(exc: BaseException) -> tuple[int | None, str]:
+    from sqlalchemy.exc import OperationalError
+
+    from .importing import ImportCancelled, ImportFileError
+    from .rules.params import PolicyFileError
+    from .services.entitlements import Cancelled as MonthCancelled
+    from .services.residents_import import Cancelled as ImportWriteCancelled
     from .store.backup import BackupError
     from .store.database import DatabaseError
     from .store.residents import ConcurrentEditError
 
-    if isinstance(exc, (DatabaseError, BackupError)):
+    if isinstance(exc, (DatabaseError, BackupError, ImportFileError)):
         return EXIT_FILE, str(exc)
     if isinstance(exc, ConcurrentEditError):
         return EXIT_REFUSED, str(exc)
-    try:
-        from .importing import ImportCancelled, ImportFileError
-    except ImportError:  # pragma: no cover - importing is part of the package
-        ImportFileError = ImportCancelled = ()  # type: ignore[assignment,misc]
-    if ImportFileError and isinstance(exc, ImportFileError):
-        return EXIT_FILE, str(exc)
-    if ImportCancelled and isinstance(exc, ImportCancelled):
+    if isinstance(exc, (ImportCancelled, ImportWriteCancelled)):
         return EXIT_REFUSED, "已取消，未写入任何记录"
-    from .services.residents_import import Cancelled
-
-    if isinstance(exc, Cancelled):
-        return EXIT_REFUSED, "已取消，未写入任何记录"
-    from .rules.params import PolicyFileError
-
+    if isinstance(exc, MonthCancelled):
+        return EXIT_REFUSED, "已取消"
     if isinstance(exc, PolicyFileError):
         return EXIT_REFUSED, "参数文件有问题，未保存任何参数：\n" + str(exc)
     if isinstance(exc, OSError):
         return EXIT_FILE, _os_message(exc)
-    from sqlalchemy.exc import OperationalError
-
     if isinstance(exc, OperationalError):
         text = str(exc.orig) if exc.orig is not None else str(exc)
         if "locked" in text:
             return EXIT_FILE, "数据库正被其他程序占用，请稍后再试"
         return EXIT_FILE, f"数据库操作失败：{text}"
     return None, ""
-

@@ -50,8 +50,7 @@ def area_label(county: str | None, street: str | None, community: str | None) ->
 
 
 def cmd_entitlements(args: argparse.Namespace, con: Console) -> int:
-    from ..reports.entitlements_workbook import write_month_workbook
-    from ..services.entitlements import compute_month
+    from ..services.entitlements import compute_month, month_title, write_month_rows
 
     month = parse_month(args.month)
     if args.county and args.county not in {c.value for c in County}:
@@ -75,8 +74,8 @@ def cmd_entitlements(args: argparse.Namespace, con: Console) -> int:
         con.err(f"提示：{w}")
     area = area_label(args.county, args.street, args.community)
     if out is not None:
-        write_month_workbook(result.rows, out, title=f"{area} {month.label} 待遇测算表",
-                             full_id=args.full_id)
+        write_month_rows(result, out, title=month_title(month, args.county, args.street,
+                                                        args.community), full_id=args.full_id)
         con.out(f"已写出待遇测算表：{out}（{result.residents}人，{len(result.rows)}条待遇）")
         return EXIT_OK
     con.out(f"{area} {month.label}：在册 {result.residents} 人，待遇 {len(result.rows)} 条，"
@@ -100,7 +99,7 @@ def _code_key(code: str) -> tuple[int, int]:
 def cmd_explain(args: argparse.Namespace, con: Console) -> int:
     from ..reports.entitlements_workbook import write_explanation_workbook
     from ..rules.outcome import cash_total
-    from ..services.entitlements import evaluate_resident
+    from ..services.entitlements import evaluate_resident, explanation_title
     from ..services.register import find_resident
 
     month = parse_month(args.month)
@@ -115,8 +114,7 @@ def cmd_explain(args: argparse.Namespace, con: Console) -> int:
     if resident is None:
         raise Refused(f"台账中没有身份证号为 {shown} 的居民")
     outcomes = evaluate_resident(ctx, resident, month)
-    age = resident.age(month)
-    title = f"{resident.name}（{shown}，{age}周岁）{month.label}基本养老服务待遇说明"
+    title = explanation_title(resident, month, full_id=args.full_id)
     con.out(title)
     con.out(f"{resident.county}{resident.street}{resident.community}；"
             f"户籍：{resident.hukou}{resident.hukou_type}；经济状况：{resident.economic}；"

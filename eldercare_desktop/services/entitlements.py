@@ -9,11 +9,14 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from ..domain.entitlement import EntitlementRow
-from ..domain.idnumber import sex_of
+from ..domain.idnumber import mask_id, sex_of
 from ..domain.months import Month
 from ..domain.resident import Resident
+from ..reports.entitlements_workbook import write_explanation_workbook
+from ..reports.entitlements_workbook import write_month_workbook as write_month_workbook_file
 from ..rules.engine import Evaluator
 from ..rules.outcome import Outcome
 from .context import ServiceContext
@@ -86,3 +89,43 @@ def compute_month(ctx: ServiceContext, month: Month, *, county: str | None = Non
 def evaluate_resident(ctx: ServiceContext, resident: Resident, month: Month) -> list[Outcome]:
     """All outcomes (applies or not) for one resident — also for an unsaved record in the form."""
     return Evaluator(month, params_for_month(ctx, month)).evaluate(resident)
+
+
+def month_title(month: Month, county: str | None = None, street: str | None = None,
+                community: str | None = None) -> str:
+    area = "".join(x for x in (county, street, community) if x) or "全市"
+    return f"{area} {month.label} 待遇测算表"
+
+
+def write_month_workbook(ctx: ServiceContext, month: Month, out: Path, *,
+                         county: str | None = None, street: str | None = None,
+                         community: str | None = None, full_id: bool = False,
+                         progress: Callable[[int, int], None] | None = None,
+                         cancelled: Callable[[], bool] | None = None) -> Path:
+    """Compute the month for the area and write the 待遇测算表 (FORMATS.md §4)."""
+    result = compute_month(ctx, month, county=county, street=street, community=community,
+                           progress=progress, cancelled=cancelled)
+    if cancelled is not None and cancelled():
+        raise Cancelled
+    return write_month_rows(result, out, title=month_title(month, county, street, community),
+                            full_id=full_id)
+
+
+def write_month_rows(result: MonthResult, out: Path, *, title: str,
+                     full_id: bool = False) -> Path:
+    """Write an already computed month (the window computes once, shows it, then exports)."""
+    return write_month_workbook_file(result.rows, out, title=title, full_id=full_id)
+
+
+def explanation_title(resident: Resident, month: Month, *, full_id: bool = False) -> str:
+    shown = resident.id_number if full_id else mask_id(resident.id_number)
+    return (f"{resident.name}（{shown}，{resident.age(month)}周岁）"
+            f"{month.label}基本养老服务待遇说明")
+
+
+def write_explanation(ctx: ServiceContext, resident: Resident, month: Month, out: Path, *,
+                      full_id: bool = False) -> Path:
+    """One resident's explanation sheet for the month (also for an unsaved record)."""
+    outcomes = evaluate_resident(ctx, resident, month)
+    return write_explanation_workbook(outcomes, out,
+                                      title=explanation_title(resident, month, full_id=full_id))
