@@ -119,9 +119,9 @@ class VisitForm(QDialog):
 
         act_box = QGroupBox("问题与处置")
         act = QFormLayout(act_box)
-        self.problems = _text_box()
+        self.problems = _text_box(3)
         act.addRow("发现问题", self.problems)
-        self.action = _text_box()
+        self.action = _text_box(3)
         act.addRow("处置或转介", self.action)
         next_row = QHBoxLayout()
         self.has_next = QCheckBox("约定下次走访")

@@ -99,34 +99,34 @@ def _none_last(value: Any) -> tuple[bool, Any]:
 
 
 PLAN_COLUMNS = (
-    Column("状态", lambda r: r.status, lambda r: STATUSES.index(r.status), width=70),
-    Column("姓名", lambda r: r.name, lambda r: r.name, width=80),
-    Column("性别", lambda r: r.sex, lambda r: r.sex, width=46),
+    Column("状态", lambda r: r.status, lambda r: STATUSES.index(r.status), width=62),
+    Column("姓名", lambda r: r.name, lambda r: r.name, width=70),
+    Column("性别", lambda r: r.sex, lambda r: r.sex, width=44),
     Column("年龄", lambda r: "" if r.age is None else str(r.age), lambda r: _none_last(r.age),
-           right=True, width=50),
-    Column("街道", lambda r: r.street, lambda r: (r.county, r.street), width=100),
-    Column("社区", lambda r: r.community, lambda r: (r.county, r.street, r.community), width=100),
-    Column("困难类型", lambda r: r.difficulty, lambda r: r.difficulty, width=150),
+           right=True, width=44),
+    Column("街道", lambda r: r.street, lambda r: (r.county, r.street), width=84),
+    Column("社区", lambda r: r.community, lambda r: (r.county, r.street, r.community), width=84),
     Column("最近走访", lambda r: _date(r.last_visit), lambda r: (r.last_visit is not None,
                                                              r.last_visit or dt.date.min),
-           width=96),
-    Column("间隔", lambda r: r.gap_text,
-           lambda r: (-1 if r.months_since is None else 0, -(r.months_since or 0)), width=76),
-    Column("走访方式", lambda r: r.method, lambda r: r.method, width=76),
-    Column("走访人", lambda r: r.visitor, lambda r: r.visitor, width=70),
+           width=92),
+    Column("距今", lambda r: r.gap_text,
+           lambda r: (-1 if r.months_since is None else 0, -(r.months_since or 0)), width=72),
+    Column("困难类型", lambda r: r.difficulty, lambda r: r.difficulty, width=150),
+    Column("走访方式", lambda r: r.method, lambda r: r.method, width=72),
+    Column("走访人", lambda r: r.visitor, lambda r: r.visitor, width=64),
     Column("身份证号", lambda r: mask_id(r.id_number), lambda r: r.id_number, width=150),
     Column("联系电话", lambda r: mask_phone(r.phone), lambda r: r.phone, width=110),
 )
 
 SUMMARY_PLACE = {"街道": "（街道合计）", "县区": "（县区合计）", "合计": "（全部合计）"}
 RATE_COLUMNS = (
-    Column("县区", lambda r: r.county or "全部", lambda r: r.county, width=70),
-    Column("街道", lambda r: r.street, lambda r: r.street, width=90),
+    Column("县区", lambda r: r.county or "全部", lambda r: r.county, width=62),
+    Column("街道", lambda r: r.street, lambda r: r.street, width=80),
     Column("社区", lambda r: r.community or SUMMARY_PLACE.get(r.level, ""),
-           lambda r: r.community, width=100),
-    Column("应访", lambda r: str(r.due), lambda r: r.due, right=True, width=56),
-    Column("已访", lambda r: str(r.visited), lambda r: r.visited, right=True, width=56),
-    Column("探访率", lambda r: r.rate_text, lambda r: _none_last(r.rate), right=True, width=70),
+           lambda r: r.community, width=88),
+    Column("应访", lambda r: str(r.due), lambda r: r.due, right=True, width=46),
+    Column("已访", lambda r: str(r.visited), lambda r: r.visited, right=True, width=46),
+    Column("探访率", lambda r: r.rate_text, lambda r: _none_last(r.rate), right=True, width=64),
 )
 
 

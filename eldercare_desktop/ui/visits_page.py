@@ -204,9 +204,10 @@ class VisitsPage(QWidget):
         split.addWidget(right)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([760, 480])
+        split.setSizes([720, 420])
         layout.addWidget(split, 1)
 
+        self.plan_view.setFocus()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(300)

@@ -52,6 +52,11 @@ def reloaded(qtbot, page, before):
     return page.view
 
 
+def column(model, header):
+    return next(c for c in range(model.columnCount()) if model.headerData(
+        c, Qt.Orientation.Horizontal) == header)
+
+
 def open_form(qtbot, page, row=0) -> VisitForm:
     page.plan_view.selectRow(row)
     qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
@@ -73,9 +78,9 @@ def test_planning_the_month_from_the_page_lists_every_due_resident(qtbot, page, 
     assert {r.status for r in view.plan} == {NOT_VISITED}
     assert f"应访 {due} 人，已访 0 人" in page.info.text()
     assert "走访计划已生成" in page.notice.text()
-    shown = [page.plan_model.index(r, 11).data() for r in range(page.plan_model.rowCount())]
+    shown = [page.plan_model.index(r, column(page.plan_model, "身份证号")).data() for r in range(page.plan_model.rowCount())]
     assert all("*" in s for s in shown)                   # ID numbers masked on screen
-    assert page.plan_model.index(0, 8).data() == "从未走访"
+    assert page.plan_model.index(0, column(page.plan_model, "距今")).data() == "从未走访"
     communities = [r for r in view.rates if r.level == "社区"]
     assert len(page.chart.rows) == len(communities) > 0
     assert page.rate_model.total().due == due
@@ -185,10 +190,10 @@ def test_plan_filters_and_sorts_in_the_model(qtbot, page, qtmodeltester):
     assert page.plan_model.rowCount() >= 1
     assert all(page.plan_model.row(r).name == name for r in range(page.plan_model.rowCount()))
     page.search.clear()
-    page.plan_view.sortByColumn(3, Qt.SortOrder.DescendingOrder)        # 年龄
+    page.plan_view.sortByColumn(column(page.plan_model, "年龄"), Qt.SortOrder.DescendingOrder)
     ages = [page.plan_model.row(r).age for r in range(page.plan_model.rowCount())]
     assert ages == sorted(ages, reverse=True)
-    page.rate_view.sortByColumn(3, Qt.SortOrder.DescendingOrder)        # 应访
+    page.rate_view.sortByColumn(column(page.rate_model, "应访"), Qt.SortOrder.DescendingOrder)
     levels = [page.rate_model.row(r).level for r in range(page.rate_model.rowCount())]
     assert levels[-1] == "合计"                           # summary rows stay at the bottom
     dues = [page.rate_model.row(r).due for r in range(levels.index("街道"))]
