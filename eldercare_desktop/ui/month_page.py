@@ -182,12 +182,8 @@ class MonthPage(QWidget):
         report_error(self, exc, action=action)
 
     def export(self, path: str | None = None) -> None:
-        from ..services import entitlements
+        from ..services.entitlements import write_month_workbook as writer
 
-        writer = getattr(entitlements, "write_month_workbook", None)
-        if writer is None:
-            self.info.setText("导出测算表尚不可用。")
-            return
         month, (county, street, community) = self.month.month(), self.area.selected()
         scope = county or "全市"
         path = path or widgets.ask_save_path(self, "导出测算表", f"待遇测算表_{month}_{scope}.xlsx",

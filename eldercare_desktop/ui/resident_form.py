@@ -219,11 +219,8 @@ class ResidentForm(QDialog):
         if self.resident is None:
             self.panel.show_outcomes([], "信息完整且无误后，这里显示该居民本月可享受的待遇")
             return
-        try:
-            from ..services.entitlements import evaluate_resident
-        except ImportError:
-            self.panel.show_outcomes([], "待遇测算尚不可用")
-            return
+        from ..services.entitlements import evaluate_resident
+
         month = self.panel.month.month()
         try:
             outcomes = evaluate_resident(self.ctx, self.resident, month)
@@ -283,11 +280,8 @@ class ResidentForm(QDialog):
         if self.resident is None:
             self.message.setText("请先更正标红的字段")
             return
-        try:
-            from ..services.entitlements import write_explanation  # type: ignore[attr-defined]
-        except ImportError:
-            self.message.setText("打印说明尚不可用")
-            return
+        from ..services.entitlements import write_explanation
+
         month = self.panel.month.month()
         path = path or widgets.ask_save_path(
             self, "打印说明", f"待遇说明_{self.resident.name}_{month}.xlsx", "Excel 工作簿 (*.xlsx)")
