@@ -30,7 +30,7 @@ from .register_model import PreparedRows, prepare_rows
 from .register_page import RegisterPage
 from .tasks import TaskRunner, TaskState
 
-PAGES = ("居民台账", "待遇测算", "政策参数")
+PAGES = ("居民台账", "待遇测算", "政策参数", "探访关爱")
 TEMPLATE_NAME = "居民信息导入模板.xlsx"
 DEMO_RESIDENTS = 1000
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
@@ -106,6 +106,10 @@ class MainWindow(QMainWindow):
             from .month_page import MonthPage
 
             return MonthPage(self.ctx, self.runner, areas=self.register_page.model.areas)
+        if index == 3:
+            from .visits_page import VisitsPage
+
+            return VisitsPage(self.ctx, self.runner, areas=self.register_page.model.areas)
         from .policy_page import PolicyPage
 
         return PolicyPage(self.ctx, self.runner)

@@ -17,6 +17,8 @@ from eldercare_desktop.ui.visit_form import VisitForm
 from eldercare_desktop.ui.visit_models import AGAIN, NOT_VISITED, VISITED
 from eldercare_desktop.ui.visits_page import VisitsPage
 
+from .conftest import open_window
+
 MONTH = Month(2026, 6)
 TODAY = dt.date(2026, 6, 20)
 
@@ -245,3 +247,15 @@ def test_export_with_no_plan_writes_nothing(qtbot, page, tmp_path):
     qtbot.waitUntil(lambda: not page.runner.running, timeout=20000)
     qtbot.waitUntil(lambda: "未生成花名册" in page.notice.text(), timeout=5000)
     assert not out.exists()
+
+
+def test_the_window_has_the_page_in_its_navigation(qtbot, filled_ctx, settings):
+    window = open_window(qtbot, filled_ctx, settings)
+    index = [window.nav.item(i).text() for i in range(window.nav.count())].index("探访关爱")
+    page = window.page(index)
+    assert isinstance(page, VisitsPage)
+    assert window.stack.currentWidget() is page
+    qtbot.waitUntil(lambda: page.view is not None, timeout=20000)
+    counties = [page.area.county.itemText(i) for i in range(page.area.county.count())]
+    assert "东洲区" in counties
+    window.close()
