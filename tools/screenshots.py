@@ -141,6 +141,27 @@ def main() -> int:
     window.show_page(2)
     window.stack.widget(2).month.set_month(Month(2026, 6))
     shot(window, "08-policy")
+
+    # 6. 探访关爱: May and June planned, some visits recorded
+    import random
+
+    from eldercare_desktop.domain.visit import VisitInput
+    from eldercare_desktop.services import visits
+
+    rnd = random.Random(3)
+    for month, share in ((Month(2026, 5), 0.8), (Month(2026, 6), 0.5)):
+        visits.plan_month(ctx, month)
+        due = [r for s in visits.roster(ctx, month, full_id=True) for r in s.rows]
+        visits.record_visits(ctx, [(r.id_number, VisitInput(
+            month, month.first_day + dt.timedelta(days=rnd.randrange(19)),
+            rnd.choice(("王丽", "李建国", "张晓梅")), rnd.choice(("入户走访", "入户走访", "电话")),
+            rnd.choice("低低低低低低中高"))) for r in due if rnd.random() < share],
+            today=dt.date(2026, 6, 20))
+    window.show_page(3)
+    window.stack.widget(3).month.set_month(Month(2026, 6))
+    window.stack.widget(3).reload()
+    settle(window, 500)
+    shot(window, "visits")
     window.close()
     return 0
 

@@ -29,6 +29,7 @@ class RateChart(QWidget):
         self.setObjectName("rateChart")
         self.rows: list[RateRow] = []
         self._twice: set[str] = set()       # community names found in two streets
+        self._numbers_width = 0
         self.setMinimumWidth(320)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.setAutoFillBackground(True)
@@ -37,6 +38,9 @@ class RateChart(QWidget):
         self.rows = [r for r in rows if r.level == "社区"]
         seen = Counter(r.community for r in self.rows)
         self._twice = {n for n, k in seen.items() if k > 1}
+        fm = self.fontMetrics()
+        self._numbers_width = max((fm.horizontalAdvance(self._numbers(r)) for r in self.rows),
+                                  default=0)
         self.updateGeometry()
         self.update()
 
@@ -60,7 +64,7 @@ class RateChart(QWidget):
         """Where the n-th bar's full track is drawn (the visited part starts at its left)."""
         fm = self.fontMetrics()
         left = MARGIN + self._label_width(fm)
-        numbers = fm.horizontalAdvance("100.0%  （00000/00000）") + 8
+        numbers = self._numbers_width + 8
         width = max(40, self.width() - left - numbers - MARGIN)
         top = MARGIN + n * ROW_HEIGHT + 6
         return QRectF(left, top, width, ROW_HEIGHT - 12)
