@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..paths import default_db_path
 from ..services.context import ServiceContext, current_user
@@ -39,3 +40,15 @@ def db_target(arg: str | None) -> str:
 def open_context(arg: str | None) -> ServiceContext:
     """Open (and migrate) the database named by --db, ELDERCARE_DB or the default."""
     return ServiceContext(open_database(db_target(arg)), current_user())
+
+
+def output_path(text: str, *suffixes: str) -> Path:
+    """An output file named on the command line: the right ending, and a folder that exists
+    (checked before any slow work)."""
+    out = Path(text)
+    if suffixes and out.suffix.lower() not in suffixes:
+        raise UsageError(f"输出文件名应以 {' 或 '.join(suffixes)} 结尾：{out}")
+    folder = out.resolve().parent
+    if not folder.is_dir():
+        raise UsageError(f"输出文件所在的文件夹不存在：{folder}")
+    return out

@@ -6,11 +6,10 @@ import argparse
 import json
 from collections import Counter
 from decimal import Decimal
-from pathlib import Path
 
 from ..domain.enums import County
 from ..domain.idnumber import IdNumberError, mask_account, mask_id, parse_id_number
-from .common import EXIT_OK, Console, Refused, UsageError, open_context
+from .common import EXIT_OK, Console, Refused, UsageError, open_context, output_path
 from .policy_cmds import parse_month
 
 
@@ -34,13 +33,6 @@ def add_parsers(sub: argparse._SubParsersAction, db_parent: argparse.ArgumentPar
     p.set_defaults(handler=cmd_explain)
 
 
-def _xlsx(path: str) -> Path:
-    out = Path(path)
-    if out.suffix.lower() != ".xlsx":
-        raise UsageError("输出文件名应以 .xlsx 结尾")
-    return out
-
-
 def _money(amount: Decimal | None) -> str | None:
     return None if amount is None else f"{amount:.2f}"
 
@@ -55,7 +47,7 @@ def cmd_entitlements(args: argparse.Namespace, con: Console) -> int:
     month = parse_month(args.month)
     if args.county and args.county not in {c.value for c in County}:
         raise UsageError(f"没有“{args.county}”这个县区；可选：{'、'.join(c.value for c in County)}")
-    out = _xlsx(args.out) if args.out else None
+    out = output_path(args.out, ".xlsx") if args.out else None
     ctx = open_context(getattr(args, "db", None))
     result = compute_month(ctx, month, county=args.county, street=args.street,
                            community=args.community)
@@ -107,7 +99,7 @@ def cmd_explain(args: argparse.Namespace, con: Console) -> int:
         number = parse_id_number(args.id_number).number
     except IdNumberError as exc:
         raise UsageError(f"身份证号有误：{exc}") from None
-    out = _xlsx(args.out) if args.out else None
+    out = output_path(args.out, ".xlsx") if args.out else None
     ctx = open_context(getattr(args, "db", None))
     resident = find_resident(ctx, number)
     shown = number if args.full_id else mask_id(number)

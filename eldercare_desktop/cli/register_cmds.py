@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from .common import EXIT_OK, EXIT_REFUSED, Console, UsageError, open_context
+from .common import EXIT_OK, EXIT_REFUSED, Console, UsageError, open_context, output_path
 
 
 def add_parsers(sub: argparse._SubParsersAction, db_parent: argparse.ArgumentParser) -> None:
@@ -43,9 +43,7 @@ def cmd_import(args: argparse.Namespace, con: Console) -> int:
     from ..services.residents_import import import_residents
 
     source = Path(args.file)
-    errors_out = Path(args.errors_out) if args.errors_out else None
-    if errors_out is not None and errors_out.suffix.lower() != ".xlsx":
-        raise UsageError("--errors-out 的文件名应以 .xlsx 结尾")
+    errors_out = output_path(args.errors_out, ".xlsx") if args.errors_out else None
     ctx = open_context(args.db)  # refuse a bad database before reading a large file
     result = read_import_file(source)
     for w in result.warnings:
@@ -69,9 +67,7 @@ def cmd_import(args: argparse.Namespace, con: Console) -> int:
 def cmd_export(args: argparse.Namespace, con: Console) -> int:
     from ..services.exports import export_residents
 
-    out = Path(args.out)
-    if out.suffix.lower() != ".xlsx":
-        raise UsageError("导出文件名应以 .xlsx 结尾")
+    out = output_path(args.out, ".xlsx")
     n = export_residents(open_context(args.db), out)
     con.out(f"已导出 {n} 人到：{out}")
     return EXIT_OK
@@ -80,7 +76,7 @@ def cmd_export(args: argparse.Namespace, con: Console) -> int:
 def cmd_backup(args: argparse.Namespace, con: Console) -> int:
     from ..services.backups import backup_database
 
-    out = Path(args.out)
+    out = output_path(args.out)
     backup_database(open_context(args.db), out)
     con.out(f"备份完成并已通过完整性检查：{out}")
     return EXIT_OK

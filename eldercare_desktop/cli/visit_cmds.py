@@ -8,10 +8,9 @@ import json
 import os
 import sys
 from dataclasses import asdict
-from pathlib import Path
 
 from ..domain.idnumber import mask_id
-from .common import EXIT_OK, Console, Refused, UsageError, open_context
+from .common import EXIT_OK, Console, Refused, UsageError, open_context, output_path
 from .policy_cmds import parse_month
 
 
@@ -173,10 +172,8 @@ def cmd_roster(args: argparse.Namespace, con: Console) -> int:
     from ..services.visits import roster
 
     month = parse_month(args.month)
-    out = Path(args.out)
+    out = output_path(args.out, ".xlsx", ".pdf")
     kind = out.suffix.lower()
-    if kind not in (".xlsx", ".pdf"):
-        raise UsageError("花名册文件名应以 .xlsx 或 .pdf 结尾")
     sections = roster(open_context(getattr(args, "db", None)), month, full_id=args.full_id,
                       **_scope(args))
     if not sections:

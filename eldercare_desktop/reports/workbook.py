@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
@@ -267,7 +268,17 @@ class ReportWorkbook:
         return SheetWriter(ws, spec, self.styles)
 
     def close(self) -> None:
-        self.book.close()
+        """Write the file. A file that cannot be created raises the OSError behind it (a
+        missing folder, a file open in Excel), which the callers report in Chinese."""
+        try:
+            self.book.close()
+        except FileCreateError as exc:
+            cause = exc.__cause__ or exc.__context__
+            if isinstance(cause, OSError):
+                if cause.filename is None:
+                    cause.filename = str(self.path)
+                raise cause from None
+            raise OSError(f"无法写入 {self.path}") from None
 
     def __enter__(self) -> "ReportWorkbook":
         return self

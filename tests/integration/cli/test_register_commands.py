@@ -233,3 +233,24 @@ def test_demo_loads_the_demo_policy_only_into_a_database_without_parameters(caps
     assert "allowance_80_89" in shown and "未设置" not in shown
     code, out, _ = run(capsys, "--db", str(db), "demo", "--residents", "10", "--seed", "2")
     assert "未载入演示参数" in out
+
+
+def test_an_output_folder_that_does_not_exist_is_a_usage_error(capsys, tmp_path):
+    db = tmp_path / "r.sqlite3"
+    run(capsys, "--db", str(db), "demo", "--residents", "5")
+    for argv in (["export", "residents", "--out", str(tmp_path / "nope" / "a.xlsx")],
+                 ["entitlements", "--month", "2026-12", "--out", str(tmp_path / "nope" / "b.xlsx")],
+                 ["backup", "--out", str(tmp_path / "nope" / "c.sqlite3")]):
+        code, _, err = run(capsys, "--db", str(db), *argv)
+        assert code == 2 and "文件夹不存在" in err
+
+
+def test_an_export_over_a_file_open_elsewhere_gets_a_chinese_message(capsys, tmp_path):
+    db = tmp_path / "r.sqlite3"
+    run(capsys, "--db", str(db), "demo", "--residents", "5")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    target = locked / "a.xlsx"
+    target.mkdir()  # a folder where the file should go: the write fails like a locked file
+    code, _, err = run(capsys, "--db", str(db), "export", "residents", "--out", str(target))
+    assert code == 2 and "a.xlsx" in err
