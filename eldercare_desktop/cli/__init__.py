@@ -63,6 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Refused as exc:
         con.err(str(exc))
         return EXIT_REFUSED
+    except BrokenPipeError:  # the reader of our output went away (e.g. `| head`): not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         con.err("已中断，未完成的操作没有写入数据库。")
         return EXIT_REFUSED
