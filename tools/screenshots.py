@@ -161,7 +161,7 @@ def main() -> int:
     window.stack.widget(3).month.set_month(Month(2026, 6))
     window.stack.widget(3).reload()
     settle(window, 500)
-    shot(window, "visits")
+    shot(window, "09-visits")
     window.close()
     return 0
 
