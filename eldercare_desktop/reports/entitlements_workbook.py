@@ -20,20 +20,20 @@ PROGRESS_EVERY = 5000
 
 DETAIL_COLUMNS = (
     ColumnSpec("序号", "int", 8), ColumnSpec("县区", "text", 15), ColumnSpec("街道", "text", 12),
-    ColumnSpec("社区", "text", 14), ColumnSpec("姓名", "text", 9), ColumnSpec("性别", "text", 6),
-    ColumnSpec("身份证号", "id", 21), ColumnSpec("年龄", "int", 6), ColumnSpec("项目编号", "text", 9),
+    ColumnSpec("社区", "text", 14), ColumnSpec("姓名", "text", 9), ColumnSpec("性别", "code", 6),
+    ColumnSpec("身份证号", "id", 21), ColumnSpec("年龄", "int", 6), ColumnSpec("项目编号", "code", 9),
     ColumnSpec("服务项目", "text", 24), ColumnSpec("服务类型", "text", 10),
     ColumnSpec("月标准(元)", "money", 12), ColumnSpec("标准说明", "text", 30),
     ColumnSpec("依据", "text", 50),
 )
 SUMMARY_COLUMNS = (
-    ColumnSpec("县区", "text", 16), ColumnSpec("项目编号", "text", 9),
+    ColumnSpec("县区", "text", 16), ColumnSpec("项目编号", "code", 9),
     ColumnSpec("服务项目", "text", 26), ColumnSpec("服务类型", "text", 10),
     ColumnSpec("人数", "int", 10), ColumnSpec("月金额合计(元)", "money", 18),
 )
 EXPLAIN_COLUMNS = (
-    ColumnSpec("项目编号", "text", 9), ColumnSpec("服务项目", "text", 24),
-    ColumnSpec("服务类型", "text", 10), ColumnSpec("是否享受", "text", 9),
+    ColumnSpec("项目编号", "code", 9), ColumnSpec("服务项目", "text", 24),
+    ColumnSpec("服务类型", "text", 10), ColumnSpec("是否享受", "code", 9),
     ColumnSpec("月标准(元)", "money", 12), ColumnSpec("标准说明", "text", 30),
     ColumnSpec("依据或未享受的原因", "text", 60),
 )

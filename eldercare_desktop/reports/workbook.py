@@ -52,7 +52,8 @@ A4 = 9
 #   money   Decimal amounts, "#,##0.00", summed by the totals rows
 #   percent a fraction shown as 0.0%
 #   date    datetime.date, shown as yyyy-mm-dd
-KINDS = ("text", "id", "int", "number", "money", "percent", "date")
+#   code    a short code or word read down the column (项目编号, 性别): text, centred
+KINDS = ("text", "id", "int", "number", "money", "percent", "date", "code")
 
 _NUM_FORMATS = {
     "id": TEXT_FORMAT,
@@ -127,6 +128,7 @@ class Styles:
             kind: book.add_format({"num_format": fmt}) for kind, fmt in _NUM_FORMATS.items()}
         self.columns["text"] = None
         self.columns["number"] = None
+        self.columns["code"] = book.add_format({"align": "center"})
         self.total_label = book.add_format({**font, "bold": True, "top": 1})
         self.total_blank = book.add_format({**font, "top": 1})
         self.total_money = book.add_format({**font, "bold": True, "top": 1,
@@ -260,16 +262,21 @@ class ReportWorkbook:
         self.book.set_properties({"created": created or dt.datetime.now(),
                                   "author": "社区养老服务台账", "title": doc_title or self.path.stem})
         self.styles = Styles(self.book)
+        self._sheets: list[tuple[Worksheet, int]] = []
 
     def add_sheet(self, spec: SheetSpec, *,
                   header_formats: Sequence[Format] | None = None) -> SheetWriter:
         ws = self.book.add_worksheet(spec.name)
         setup_sheet(ws, spec, self.styles, header_formats=header_formats)
+        self._sheets.append((ws, len(spec.columns)))
         return SheetWriter(ws, spec, self.styles)
 
     def close(self) -> None:
         """Write the file. A file that cannot be created raises the OSError behind it (a
         missing folder, a file open in Excel), which the callers report in Chinese."""
+        for ws, ncols in self._sheets:
+            # print exactly the table: without a print area, a printed grid fills the page
+            ws.print_area(0, 0, max(ws.dim_rowmax or 0, HEADER_ROW), ncols - 1)
         try:
             self.book.close()
         except FileCreateError as exc:
