@@ -134,6 +134,7 @@ def test_the_workbook_has_the_contract_layout_and_sums(capsys, db, tmp_path):
     assert ws.freeze_panes == "A3"
     assert ws.print_title_rows in ("2:2", "$2:$2")
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    assert ws.print_area.endswith(f"$A$1:$N${ws.max_row}")  # the table, not a page of grid
     data = [row for row in ws.iter_rows(min_row=3, values_only=True)]
     total_row = data[-1]
     amounts = [Decimal(str(r[11])) for r in data[:-1] if r[11] is not None]
