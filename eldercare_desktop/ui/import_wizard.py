@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..importing import ReadResult, excel_display, read_import_file, write_errors_workbook
+from ..importing import ReadResult, write_errors_workbook
+from ..importing.child_reader import check_import_file_in_child
 from ..services.context import ServiceContext
 from ..services.residents_import import ImportSummary, import_residents
 from . import widgets
@@ -42,30 +44,16 @@ class Checked:
 
 
 def check_file(ctx: ServiceContext, path: Path, state: TaskState) -> Checked:
-    """The worker side of 检查: read and validate, then compare with the database (dry run)."""
-    result = read_import_file(path, progress=state.progress, cancelled=state.cancelled)
+    """The worker side of 检查: read and validate (in a child process, so that the window never
+    freezes), then compare with the database (dry run)."""
+    result, row_cells = check_import_file_in_child(path, progress=state.progress,
+                                                   cancelled=state.cancelled,
+                                                   problem_rows=MAX_ROWS_KEPT)
     if result.problems:
-        return Checked(result, None, _problem_rows(path, result))
+        return Checked(result, None, row_cells)
     residents = [r.resident for r in result.rows]
     summary = import_residents(ctx, residents, dry_run=True, cancelled=state.cancelled)
     return Checked(result, summary, {})
-
-
-def _problem_rows(path: Path, result: ReadResult) -> dict[int, list[tuple[str, str]]]:
-    from ..importing.opening import read_first_sheet
-
-    wanted = sorted({p.row for p in result.problems if p.row > result.header_row})[:MAX_ROWS_KEPT]
-    if not wanted:
-        return {}
-    rows = read_first_sheet(path).rows
-    header = [excel_display(v) for v in rows[result.header_row - 1]]
-    out: dict[int, list[tuple[str, str]]] = {}
-    for n in wanted:
-        if n - 1 < len(rows):
-            cells = rows[n - 1]
-            out[n] = [(header[j] if j < len(header) else f"第{j + 1}列", excel_display(v))
-                      for j, v in enumerate(cells)]
-    return out
 
 
 class ImportWizard(QDialog):

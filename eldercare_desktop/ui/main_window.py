@@ -6,10 +6,13 @@ TaskRunner. Window size and the last page are remembered in QSettings.
 
 from __future__ import annotations
 
+import gc
 import shutil
+from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize
+from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,7 +29,7 @@ from ..services import register
 from ..services.context import ServiceContext
 from . import widgets
 from .error_dialog import report_error
-from .register_model import PreparedRows, prepare_rows
+from .register_model import PreparedRows, filter_details, prepare_rows
 from .register_page import RegisterPage
 from .tasks import TaskRunner, TaskState
 
@@ -34,6 +37,7 @@ PAGES = ("居民台账", "待遇测算", "政策参数", "探访关爱")
 TEMPLATE_NAME = "居民信息导入模板.xlsx"
 DEMO_RESIDENTS = 1000
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
+DETAILS_DELAY_MS = 400
 
 
 def is_cancel(exc: BaseException) -> bool:
@@ -42,11 +46,16 @@ def is_cancel(exc: BaseException) -> bool:
 
 class MainWindow(QMainWindow):
     def __init__(self, ctx: ServiceContext, *, runner: TaskRunner | None = None,
-                 settings: QSettings | None = None) -> None:
+                 settings: QSettings | None = None,
+                 first_rows: Future[list[tuple[Any, ...]]] | None = None) -> None:
+        """``first_rows``: the register's rows already being read elsewhere (app start-up)."""
         super().__init__()
         self.ctx = ctx
         self.runner = runner or TaskRunner(parent=self)
         self.settings = settings or QSettings()
+        self.register_page = RegisterPage()
+        self.count_label = QLabel()
+        self.reload_register(first_rows)   # first: the rows load while the window is built
         self.setWindowTitle("社区养老服务台账")
         self.resize(1280, 780)
         self._pages: dict[int, QWidget] = {}
@@ -57,7 +66,6 @@ class MainWindow(QMainWindow):
         self.nav.addItems(PAGES)
         self.nav.setFixedWidth(132)
         self.stack = QStackedWidget()
-        self.register_page = RegisterPage()
         self.stack.addWidget(self.register_page)
         for _ in PAGES[1:]:
             self.stack.addWidget(QWidget())    # placeholders, built on first visit
@@ -71,7 +79,6 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.show_page)
 
         self.db_label = QLabel(f"数据库：{ctx.db.label}")
-        self.count_label = QLabel()
         self.count_label.setObjectName("residentCount")
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
@@ -84,7 +91,6 @@ class MainWindow(QMainWindow):
         page.demo_requested.connect(self.load_demo)
         self._build_menus()
         self._restore()
-        self.reload_register()
 
     # -- pages -----------------------------------------------------------------------------
     def show_page(self, index: int) -> None:
@@ -158,14 +164,24 @@ class MainWindow(QMainWindow):
         box.open()
 
     # -- register --------------------------------------------------------------------------
-    def reload_register(self) -> None:
-        self.runner.run("载入台账", lambda _state: prepare_rows(register.register_rows(self.ctx)),
+    def reload_register(self, rows: Future[list[tuple[Any, ...]]] | None = None) -> None:
+        self.runner.run("载入台账", lambda _state: load_register(self.ctx, rows),
                         on_success=self._rows_loaded,
                         on_failure=lambda exc: report_error(self, exc, action="载入台账"))
 
     def _rows_loaded(self, rows: PreparedRows) -> None:
         self.register_page.set_rows(rows)
         self.count_label.setText(f"共 {len(rows.rows):,} 位居民")
+        if rows.births is None:
+            # the filters' details a little later: any Python work on a worker now would slow
+            # the first paint (the GUI thread waits for the GIL at every call into the model)
+            QTimer.singleShot(DETAILS_DELAY_MS, self, lambda: self._prepare_details(rows.rows))
+
+    def _prepare_details(self, rows: list) -> None:  # type: ignore[type-arg]
+        model = self.register_page.model
+        if model.rows is rows:
+            self.runner.run("准备筛选", lambda _state: filter_details(rows),
+                            on_success=lambda d: model.set_details(rows, *d))
 
     def open_resident(self, id_number: str | None) -> QWidget | None:
         from .resident_form import ResidentForm
@@ -268,6 +284,24 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
+def load_register(ctx: ServiceContext,
+                  rows: Future[list[tuple[Any, ...]]] | None = None) -> PreparedRows:
+    """The worker side of loading the register (``rows``: already being read elsewhere). The
+    collector is paused meanwhile (it would walk the growing list of 200k tuples again and
+    again), and what is alive afterwards — the rows live as long as the window — is frozen
+    out of every later collection."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        prepared = prepare_rows(rows.result() if rows is not None else register.register_rows(ctx),
+                                details=False, grouped=True)   # the service gives area order
+        gc.freeze()
+    finally:
+        if collecting:
+            gc.enable()
+    return prepared
+
+
 def window_settings() -> QSettings:
     """The program's settings file, in the data folder next to the database."""
     from ..paths import data_dir
@@ -275,4 +309,4 @@ def window_settings() -> QSettings:
     return QSettings(str(data_dir() / "window.ini"), QSettings.Format.IniFormat)
 
 
-__all__ = ["MainWindow", "window_settings"]
+__all__ = ["MainWindow", "load_register", "window_settings"]

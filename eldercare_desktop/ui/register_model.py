@@ -9,6 +9,7 @@ surname reading), the full pinyin, an ID number fragment and the phone.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -18,11 +19,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ..domain.enums import Ability, Disability, Living
 from ..domain.idnumber import mask_id
 
-# service row tuple positions (services.register.register_rows)
+# service row tuple positions (services.register.register_rows, store REGISTER_COLUMNS)
 PK, NAME, ID, COUNTY, STREET, COMMUNITY, PHONE, ECONOMIC, LIVING, ABILITY, STATUS = range(11)
 INITIALS, PINYIN = 11, 12
-# optional trailing columns, used when the service provides them
-DEMENTIA, DISABILITY, FAMILY_PLANNING = 13, 14, 15
+DEMENTIA, DISABILITY, FAMILY_PLANNING = 13, 14, 15     # what 特殊困难 needs besides the above
+SEARCH = 16       # search_key(row) as the database built it (absent from hand-made rows)
 
 # (header, tuple position)
 COLUMNS: tuple[tuple[str, int], ...] = (
@@ -65,18 +66,11 @@ def search_key(row: tuple[Any, ...]) -> str:
 
 
 def is_special(row: tuple[Any, ...]) -> bool:
-    """特殊困难 (POLICY.md): 独居/空巢/留守, 重度/完全失能, and — when the row carries them —
-    失智, 残疾一级/二级, 计划生育特殊家庭."""
-    if row[LIVING] in _SPECIAL_LIVING or row[ABILITY] in _SPECIAL_ABILITY:
-        return True
-    if len(row) > FAMILY_PLANNING:
-        return bool(row[DEMENTIA]) or row[DISABILITY] in _SPECIAL_DISABILITY \
-            or bool(row[FAMILY_PLANNING])
-    return False
-
-
-def has_special_details(rows: list[tuple[Any, ...]]) -> bool:
-    return bool(rows) and len(rows[0]) > FAMILY_PLANNING
+    """特殊困难 (POLICY.md): 独居/空巢/留守, 重度/完全失能, 失智, 残疾一级/二级,
+    计划生育特殊家庭."""
+    return (row[LIVING] in _SPECIAL_LIVING or row[ABILITY] in _SPECIAL_ABILITY
+            or bool(row[DEMENTIA]) or row[DISABILITY] in _SPECIAL_DISABILITY
+            or bool(row[FAMILY_PLANNING]))
 
 
 def normalize_query(text: str) -> str:
@@ -90,18 +84,57 @@ def elderly_birth_limit(today: dt.date, age: int = ELDERLY_AGE) -> int:
 
 @dataclass(slots=True)
 class PreparedRows:
-    """Rows with their search keys, birth dates and 特殊困难 flags, built off the GUI thread."""
+    """Rows with their search keys (and, once computed, birth dates and 特殊困难 flags),
+    built off the GUI thread."""
 
     rows: list[tuple[Any, ...]]
     keys: list[str]
-    births: list[int]
-    special: list[bool]
+    births: list[int] | None = None
+    special: list[bool] | None = None
+    areas: set[tuple[str, str, str]] | None = None
 
 
-def prepare_rows(rows: list[tuple[Any, ...]]) -> PreparedRows:
-    return PreparedRows(rows, [search_key(r) for r in rows],
-                        [int(r[ID][6:14]) if r[ID][6:14].isdigit() else 0 for r in rows],
-                        [is_special(r) for r in rows])
+def search_keys_of(rows: list[tuple[Any, ...]]) -> list[str]:
+    """search_key of every row: taken from the row when the database built it (start-up path)."""
+    if rows and len(rows[0]) > SEARCH:
+        return list(map(itemgetter(SEARCH), rows))
+    return ["\x01".join((r[NAME], r[INITIALS] or "", r[PINYIN] or "", r[ID].lower(),
+                          r[PHONE] or "")) for r in rows]
+
+
+def areas_of(rows: list[tuple[Any, ...]], *, grouped: bool = False) -> set[tuple[str, str, str]]:
+    """Every (county, street, community). ``grouped``: the rows come in area order (as the
+    service gives them), so one look per area suffices (a few hundred, not 200,000)."""
+    area = itemgetter(COUNTY, STREET, COMMUNITY)
+    if not grouped:
+        return set(map(area, rows))
+    found: set[tuple[str, str, str]] = set()
+    i, n = 0, len(rows)
+    while i < n:
+        key = area(rows[i])
+        found.add(key)
+        i = bisect_right(rows, key, lo=i, key=area)
+    return found
+
+
+def filter_details(rows: list[tuple[Any, ...]]) -> tuple[list[int], list[bool]]:
+    """Birth dates (yyyymmdd, 0 if unreadable) and is_special of every row, inlined."""
+    births = [int(b) if b.isdigit() else 0 for b in [r[ID][6:14] for r in rows]]
+    living, ability, disability = _SPECIAL_LIVING, _SPECIAL_ABILITY, _SPECIAL_DISABILITY
+    special = [bool(r[LIVING] in living or r[ABILITY] in ability or r[DEMENTIA]
+                    or r[DISABILITY] in disability or r[FAMILY_PLANNING]) for r in rows]
+    return births, special
+
+
+def prepare_rows(rows: list[tuple[Any, ...]], *, details: bool = True,
+                 grouped: bool = False) -> PreparedRows:
+    """Search keys and areas (``grouped``: see areas_of), and with ``details`` the filters'
+    birth dates and 特殊困难 flags too (the window leaves those to a second task so that the
+    register shows sooner)."""
+    prepared = PreparedRows(rows, search_keys_of(rows), areas=areas_of(rows, grouped=grouped))
+    if details:
+        prepared.births, prepared.special = filter_details(rows)
+    return prepared
 
 
 class RegisterModel(QAbstractTableModel):
@@ -110,8 +143,8 @@ class RegisterModel(QAbstractTableModel):
         self._today = today
         self._all: list[tuple[Any, ...]] = []
         self._keys: list[str] = []
-        self._births: list[int] = []
-        self._special: list[bool] = []
+        self._births: list[int] | None = []      # None: not computed yet (see _details)
+        self._special: list[bool] | None = []
         self._visible: list[int] = []
         self._base: list[int] = []          # indexes passing the structured filters
         self._base_keys: list[str] = []
@@ -119,10 +152,12 @@ class RegisterModel(QAbstractTableModel):
         self._last: tuple[str, list[int]] = ("", [])   # narrowing cache for typed-on queries
         self._filter = RegisterFilter()
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._areas: set[tuple[str, str, str]] | None = set()
 
     # -- loading ---------------------------------------------------------------------------
     def set_rows(self, rows: list[tuple[Any, ...]] | PreparedRows) -> None:
         self.beginResetModel()
+        self._areas = rows.areas if isinstance(rows, PreparedRows) else None
         if isinstance(rows, PreparedRows) and self._sort is None:
             self._all, self._keys = rows.rows, rows.keys
             self._births, self._special = rows.births, rows.special
@@ -138,6 +173,20 @@ class RegisterModel(QAbstractTableModel):
     def _derive(self) -> None:
         prepared = prepare_rows(self._all)
         self._keys, self._births, self._special = prepared.keys, prepared.births, prepared.special
+
+    def set_details(self, rows: list[tuple[Any, ...]], births: list[int],
+                    special: list[bool]) -> bool:
+        """Birth dates and 特殊困难 flags computed on a worker for ``rows``; ignored (False)
+        if the model holds other rows by now."""
+        if rows is not self._all or self._births is not None:
+            return False
+        self._births, self._special = births, special
+        return True
+
+    def _details(self) -> tuple[list[int], list[bool]]:
+        if self._births is None or self._special is None:
+            self._births, self._special = filter_details(self._all)
+        return self._births, self._special
 
     # -- searching and filtering -----------------------------------------------------------
     @property
@@ -170,7 +219,7 @@ class RegisterModel(QAbstractTableModel):
             self._base_keys = self._keys
             return
         limit = elderly_birth_limit(self._today or dt.date.today())
-        births, special = self._births, self._special
+        births, special = self._details() if f.special or f.elderly else ([], [])
         tests = [(pos, value) for pos, value in ((COUNTY, f.county), (STREET, f.street),
                                                  (COMMUNITY, f.community), (ECONOMIC, f.economic),
                                                  (STATUS, f.status)) if value]
@@ -249,7 +298,9 @@ class RegisterModel(QAbstractTableModel):
         return None
 
     def areas(self) -> set[tuple[str, str, str]]:
-        return {(r[COUNTY], r[STREET], r[COMMUNITY]) for r in self._all}
+        if self._areas is None:
+            self._areas = areas_of(self._all)
+        return self._areas
 
     # -- QAbstractTableModel ---------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802

@@ -21,12 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.enums import Economic, Status
-from .register_model import RegisterFilter, RegisterModel, has_special_details
+from .register_model import RegisterFilter, RegisterModel
 from .widgets import ALL, AreaFilter
 
-SPECIAL_TIP_FULL = "独居、空巢、留守，重度或完全失能，失智，残疾一级或二级，计划生育特殊家庭"
-SPECIAL_TIP_PARTIAL = ("按居住状况（独居、空巢、留守）和能力等级（重度、完全失能）筛选；"
-                       "失智、残疾等级和计划生育特殊家庭请打开居民信息查看")
+SPECIAL_TIP = "独居、空巢、留守，重度或完全失能，失智，残疾一级或二级，计划生育特殊家庭"
 
 
 class WelcomePanel(QWidget):
@@ -114,7 +112,7 @@ class RegisterPage(QWidget):
             filters.addWidget(box)
             box.currentIndexChanged.connect(self._filters_changed)
         self.special = QCheckBox("特殊困难")
-        self.special.setToolTip(SPECIAL_TIP_PARTIAL)
+        self.special.setToolTip(SPECIAL_TIP)
         self.elderly = QCheckBox("高龄（80周岁以上）")
         for box in (self.special, self.elderly):
             box.toggled.connect(self._filters_changed)
@@ -156,8 +154,6 @@ class RegisterPage(QWidget):
         self.model.set_rows(rows)
         rows = self.model.rows
         self.area.set_areas(self.model.areas())
-        self.special.setToolTip(SPECIAL_TIP_FULL if has_special_details(rows)
-                                else SPECIAL_TIP_PARTIAL)
         self.show_welcome(not rows)
         self._update_count()
 
