@@ -159,13 +159,15 @@ def cmd_status(args: argparse.Namespace, con: Console) -> int:
 
 
 def _qt_app():  # type: ignore[no-untyped-def]
-    """A QGuiApplication for drawing the PDF; offscreen where there is no display."""
+    """The Qt application for drawing the PDF; offscreen where there is no display. A full
+    QApplication (not QGuiApplication), so that a window opened later in the same process
+    (the desktop program, a test) finds the kind of application it needs."""
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
                                                  or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
-    return QGuiApplication.instance() or QGuiApplication(["eldercare"])
+    return QApplication.instance() or QApplication(["eldercare"])
 
 
 def cmd_roster(args: argparse.Namespace, con: Console) -> int:

@@ -11,6 +11,17 @@ from .outcome import Outcome
 
 LEFT_ALONE = frozenset({Living.ALONE, Living.EMPTY_NEST, Living.LEFT_BEHIND})
 
+# The record facts of which any one can make an elder 特殊困难老年人 (item 14), as plain data:
+# a caller that plans visits for a whole district may fetch only the records holding one of
+# them, and then let item_14 decide. Field name → the values that count.
+SPECIAL_HARDSHIP_FACTS: dict[str, frozenset] = {
+    "living": LEFT_ALONE,
+    "ability": DISABLED,
+    "dementia": frozenset({True}),
+    "disability": SEVERE_DISABILITY,
+    "family_planning_special": frozenset({True}),
+}
+
 
 def item_14(c: MonthContext, r: Resident, age: int) -> Outcome:
     """特殊困难老年人: 独居/空巢/留守, 失能, 失智, 重残, 计划生育特殊家庭."""

@@ -30,6 +30,7 @@ from ..domain.visit import (  # noqa: F401  (re-exported: the service's public A
 )
 from ..reports.visit_roster import RosterRow, RosterSection, mask_phone
 from ..rules.engine import Evaluator
+from ..rules.items_services import SPECIAL_HARDSHIP_FACTS
 from ..store import visits as repo
 from ..store.visits import Scope
 from .context import ServiceContext
@@ -51,7 +52,10 @@ def plan_month(ctx: ServiceContext, month: Month, *,
     with ctx.db.engine.begin() as conn:
         planned = repo.planned_resident_ids(conn, key)
         due, new = 0, []
-        for n, (pk, r) in enumerate(repo.iter_residents_with_pk(conn, month.first_day), 1):
+        # only records holding a 特殊困难 fact can be due; item 14 itself decides for each
+        candidates = repo.iter_residents_with_pk(conn, month.first_day,
+                                                 any_of=SPECIAL_HARDSHIP_FACTS)
+        for n, (pk, r) in enumerate(candidates, 1):
             if r.counts_in(month) and ev.outcome(r, "14").applies:
                 due += 1
                 if pk not in planned:

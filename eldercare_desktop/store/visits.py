@@ -8,7 +8,7 @@ out of the count but keeps the plan row and the visits already recorded).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,9 +66,14 @@ def _registered_on(first_day: dt.date) -> Any:
 
 # -- planning ------------------------------------------------------------------------------------
 def iter_residents_with_pk(conn: Connection, registered_on: dt.date, *,
+                           any_of: Mapping[str, Iterable[object]] | None = None,
                            batch: int = 5000) -> Iterator[tuple[int, Resident]]:
-    """(pk, resident) of every resident 在册 on ``registered_on``."""
+    """(pk, resident) of every resident 在册 on ``registered_on``; with ``any_of`` (field →
+    values) only those whose record holds at least one of the facts."""
     stmt = select(R.c.id, *_DATA).where(_registered_on(registered_on))
+    if any_of:
+        stmt = stmt.where(or_(*(R.c[name].in_([getattr(v, "value", v) for v in values])
+                                for name, values in any_of.items())))
     result = conn.execution_options(yield_per=batch).execute(stmt)
     for part in result.partitions():
         for row in part:
