@@ -58,3 +58,27 @@ def test_a_resident_who_died_during_the_month_is_due_that_month_and_not_the_next
     assert "测试E" in due_names(ctx, MONTH)          # died 2027-01-10
     assert "测试E" not in due_names(ctx, MONTH.next())
     assert "测试H" not in due_names(ctx, MONTH.next())  # moved out 2027-01-01
+
+
+def test_the_plan_holds_exactly_the_residents_item_14_applies_to(ctx):
+    """On a generated register, planning (which fetches only candidate records) agrees with
+    evaluating every resident in full."""
+    from eldercare_desktop.demo.generator import generate_residents
+    from eldercare_desktop.rules.engine import Evaluator
+    from eldercare_desktop.services.policy import params_for_month
+    from eldercare_desktop.services.register import iter_residents
+
+    import_residents(ctx, list(generate_residents(1500, seed=11, today=TODAY)))
+    ev = Evaluator(MONTH, params_for_month(ctx, MONTH))
+    expected = {r.id_number for r in iter_residents(ctx)
+                if ev.evaluate(r)[ev_index("14")].applies}
+    summary = plan_month(ctx, MONTH)
+    planned = {row.id_number for s in roster(ctx, MONTH, full_id=True) for row in s.rows}
+    assert summary.due == len(expected) > 100
+    assert planned == expected
+
+
+def ev_index(code):
+    from eldercare_desktop.rules.engine import CODES
+
+    return CODES.index(code)
