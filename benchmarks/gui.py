@@ -40,6 +40,22 @@ app.exec()
 """
 
 
+def wait_until(condition, step_ms: int = 5) -> None:  # type: ignore[no-untyped-def]
+    """Run the event loop until ``condition()``. Not QTest.qWait: PySide6 keeps the GIL during
+    qWait, which starves every worker thread (a 1-second load then takes minutes) — unlike
+    the program's own event loop."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if condition():
+        return
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.timeout.connect(lambda: loop.quit() if condition() else None)
+    timer.start(step_ms)
+    loop.exec()
+    timer.stop()
+
+
 def build_database(path: Path, n: int) -> None:
     from eldercare_desktop.services.context import ServiceContext
     from eldercare_desktop.services.demo import load_demo
@@ -96,8 +112,7 @@ def main() -> int:
     ctx = ServiceContext(open_database(str(args.db)), "bench")
     window = MainWindow(ctx, settings=QSettings(str(tmp / "w.ini"), QSettings.Format.IniFormat))
     window.show()
-    while window.register_page.model.total == 0:
-        QTest.qWait(100)
+    wait_until(lambda: window.register_page.model.total > 0)
     page = window.register_page
     rows = register_rows(ctx)
     if args.import_only:
@@ -164,12 +179,10 @@ def main() -> int:
         last[0] = time.perf_counter()
         timer.start()
         wizard.start_check(str(book))
-        while wizard.stack.currentIndex() != SUMMARY:
-            QTest.qWait(5)
+        wait_until(lambda: wizard.stack.currentIndex() == SUMMARY)
         checked = time.perf_counter() - t
         wizard.confirm()
-        while wizard.stack.currentIndex() != DONE:
-            QTest.qWait(5)
+        wait_until(lambda: wizard.stack.currentIndex() == DONE)
         timer.stop()
         print(f"import of {args.residents:,} residents through the wizard: check {checked:.1f} s, "
               f"total {time.perf_counter() - t:.1f} s; GUI thread worst lateness "

@@ -15,13 +15,16 @@ Chinese message. The console tool keeps the in-process reader.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import traceback
 from collections.abc import Callable, Iterator
+from enum import Enum, EnumMeta
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_type_hints
 
-from .model import ImportCancelled, ImportFileError, ReadResult
+from ..domain.resident import RESIDENT_FIELDS, Resident
+from .model import ImportCancelled, ImportFileError, ParsedRow, ReadResult
 
 CHUNK = 2000
 POLL_SECONDS = 0.05
@@ -36,6 +39,33 @@ class ChildReaderError(RuntimeError):
 def _chunks(items: list[Any]) -> Iterator[list[Any]]:
     for start in range(0, len(items), CHUNK):
         yield items[start:start + CHUNK]
+
+
+def _enum_tables() -> tuple[dict[Any, Any] | None, ...]:
+    """Per Resident field: None (a plain value) or the table from an enum's value to its member."""
+    hints = get_type_hints(Resident)
+    tables: list[dict[Any, Any] | None] = []
+    for name in RESIDENT_FIELDS:
+        kinds = [k for k in get_args(hints[name]) or (hints[name],) if isinstance(k, EnumMeta)]
+        tables.append({**{m.value: m for m in kinds[0]}, None: None} if kinds else None)
+    return tuple(tables)
+
+
+def _encode_rows(rows: list[ParsedRow]) -> list[tuple[int, tuple[Any, ...]]]:
+    """Rows as plain values (enum members as their words): pickled and unpickled in C, where
+    a Resident's pickle calls back into Python for every enum and field."""
+    out = []
+    for row in rows:
+        r = row.resident
+        out.append((row.excel_row, tuple(v.value if isinstance(v, Enum) else v
+                                         for v in [getattr(r, f) for f in RESIDENT_FIELDS])))
+    return out
+
+
+def _decode_rows(encoded: list[tuple[int, tuple[Any, ...]]],
+                 tables: tuple[dict[Any, Any] | None, ...]) -> list[ParsedRow]:
+    return [ParsedRow(n, Resident(*[v if t is None else t[v] for v, t in zip(values, tables)]))
+            for n, values in encoded]
 
 
 def problem_row_cells(path: Path, result: ReadResult, limit: int) -> RowCells:
@@ -67,7 +97,7 @@ def _child_main(conn: Any, path: str, problem_rows: int) -> None:
         for kind, items in (("rows", result.rows), ("problems", result.problems),
                             ("warnings", result.warnings), ("cells", list(cells.items()))):
             for chunk in _chunks(items):
-                conn.send((kind, chunk))
+                conn.send((kind, _encode_rows(chunk) if kind == "rows" else chunk))
         conn.send(("done", result.header_row, result.sheet_name))
     except ImportFileError as exc:
         conn.send(("file_error", str(exc)))
@@ -95,6 +125,7 @@ def check_import_file_in_child(
     child.start()
     sender.close()       # the child holds the only writer: EOF when it ends
     parts: dict[str, list[Any]] = {"rows": [], "problems": [], "warnings": [], "cells": []}
+    tables = _enum_tables()
     try:
         while True:
             if cancelled is not None and cancelled():
@@ -112,6 +143,11 @@ def check_import_file_in_child(
             if kind == "progress":
                 if progress is not None:
                     progress(message[1], message[2])
+            elif kind == "rows":
+                parts[kind].extend(_decode_rows(message[1], tables))
+                # what has arrived stays until the import ends: keep it out of the full
+                # collections, which would otherwise walk all of it again and again
+                gc.freeze()
             elif kind in parts:
                 parts[kind].extend(message[1])
             elif kind == "done":

@@ -12,7 +12,7 @@ from operator import itemgetter
 from typing import Any
 from unicodedata import normalize
 
-from sqlalchemy import Connection, bindparam, func, select, update
+from sqlalchemy import Connection, bindparam, func, literal, select, update
 
 from ..domain.resident import Resident
 from .convert import DATA_COLUMNS, resident_from_tuple, resident_from_values, resident_to_values
@@ -135,12 +135,14 @@ SEARCH_SEPARATOR = "\x01"
 
 
 def _search_text() -> Any:
-    """What the register's one search box matches, joined by SEARCH_SEPARATOR: name, initials,
-    full pinyin, the ID number in lower case, phone. Built by the database (in C), not per row
-    in Python; ui.register_model.search_key is the same in Python."""
+    """What the register's one search box matches, each part after SEARCH_SEPARATOR: name,
+    initials, full pinyin, the ID number in lower case, phone. Built by the database (in C),
+    not per row in Python; ui.register_model.search_key is the same without the leading
+    separator (the window drops it by slicing, which also gives it strings that lie together
+    in memory: scanning them is ~4× faster than scanning strings scattered among the rows)."""
     parts = [T.c.name, func.coalesce(T.c.search_initials, ""), func.coalesce(T.c.search_pinyin, ""),
              func.lower(T.c.id_number), func.coalesce(T.c.phone, "")]
-    text = parts[0]
+    text = literal(SEARCH_SEPARATOR) + parts[0]
     for part in parts[1:]:
         text = text + SEARCH_SEPARATOR + part
     return text

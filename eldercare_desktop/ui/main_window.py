@@ -29,7 +29,7 @@ from ..services import register
 from ..services.context import ServiceContext
 from . import widgets
 from .error_dialog import report_error
-from .register_model import PreparedRows, filter_details, prepare_rows
+from .register_model import PreparedRows, prepare_rows
 from .register_page import RegisterPage
 from .tasks import TaskRunner, TaskState
 
@@ -37,7 +37,6 @@ PAGES = ("居民台账", "待遇测算", "政策参数", "探访关爱")
 TEMPLATE_NAME = "居民信息导入模板.xlsx"
 DEMO_RESIDENTS = 1000
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
-DETAILS_DELAY_MS = 400
 
 
 def is_cancel(exc: BaseException) -> bool:
@@ -55,6 +54,9 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.register_page = RegisterPage()
         self.count_label = QLabel()
+        self._details_timer = QTimer(self)
+        self._details_timer.setInterval(0)
+        self._details_timer.timeout.connect(self._details_step)
         self.reload_register(first_rows)   # first: the rows load while the window is built
         self.setWindowTitle("社区养老服务台账")
         self.resize(1280, 780)
@@ -173,15 +175,12 @@ class MainWindow(QMainWindow):
         self.register_page.set_rows(rows)
         self.count_label.setText(f"共 {len(rows.rows):,} 位居民")
         if rows.births is None:
-            # the filters' details a little later: any Python work on a worker now would slow
-            # the first paint (the GUI thread waits for the GIL at every call into the model)
-            QTimer.singleShot(DETAILS_DELAY_MS, self, lambda: self._prepare_details(rows.rows))
+            # the filters' details in idle-time slices (see RegisterModel.details_step)
+            self._details_timer.start()
 
-    def _prepare_details(self, rows: list) -> None:  # type: ignore[type-arg]
-        model = self.register_page.model
-        if model.rows is rows:
-            self.runner.run("准备筛选", lambda _state: filter_details(rows),
-                            on_success=lambda d: model.set_details(rows, *d))
+    def _details_step(self) -> None:
+        if self.register_page.model.details_step():
+            self._details_timer.stop()
 
     def open_resident(self, id_number: str | None) -> QWidget | None:
         from .resident_form import ResidentForm

@@ -23,7 +23,7 @@ from ..domain.idnumber import mask_id
 PK, NAME, ID, COUNTY, STREET, COMMUNITY, PHONE, ECONOMIC, LIVING, ABILITY, STATUS = range(11)
 INITIALS, PINYIN = 11, 12
 DEMENTIA, DISABILITY, FAMILY_PLANNING = 13, 14, 15     # what 特殊困难 needs besides the above
-SEARCH = 16       # search_key(row) as the database built it (absent from hand-made rows)
+SEARCH = 16       # "\x01" + search_key(row), built by the database (absent from hand-made rows)
 
 # (header, tuple position)
 COLUMNS: tuple[tuple[str, int], ...] = (
@@ -40,6 +40,7 @@ COLUMNS: tuple[tuple[str, int], ...] = (
 )
 ID_COLUMN = 1
 ELDERLY_AGE = 80
+DETAILS_CHUNK = 5000
 
 _SPECIAL_LIVING = {Living.ALONE.value, Living.EMPTY_NEST.value, Living.LEFT_BEHIND.value}
 _SPECIAL_ABILITY = {Ability.SEVERE.value, Ability.TOTAL.value}
@@ -95,9 +96,11 @@ class PreparedRows:
 
 
 def search_keys_of(rows: list[tuple[Any, ...]]) -> list[str]:
-    """search_key of every row: taken from the row when the database built it (start-up path)."""
+    """search_key of every row: taken from the row when the database built it (start-up path).
+    The slice drops the leading separator and copies the text into fresh strings that lie
+    together in memory, which a keystroke's scan over 200,000 of them needs (4× faster)."""
     if rows and len(rows[0]) > SEARCH:
-        return list(map(itemgetter(SEARCH), rows))
+        return [r[SEARCH][1:] for r in rows]
     return ["\x01".join((r[NAME], r[INITIALS] or "", r[PINYIN] or "", r[ID].lower(),
                           r[PHONE] or "")) for r in rows]
 
@@ -153,11 +156,13 @@ class RegisterModel(QAbstractTableModel):
         self._filter = RegisterFilter()
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._areas: set[tuple[str, str, str]] | None = set()
+        self._partial: tuple[list[int], list[bool]] = ([], [])   # details computed so far
 
     # -- loading ---------------------------------------------------------------------------
     def set_rows(self, rows: list[tuple[Any, ...]] | PreparedRows) -> None:
         self.beginResetModel()
         self._areas = rows.areas if isinstance(rows, PreparedRows) else None
+        self._partial = ([], [])
         if isinstance(rows, PreparedRows) and self._sort is None:
             self._all, self._keys = rows.rows, rows.keys
             self._births, self._special = rows.births, rows.special
@@ -174,18 +179,27 @@ class RegisterModel(QAbstractTableModel):
         prepared = prepare_rows(self._all)
         self._keys, self._births, self._special = prepared.keys, prepared.births, prepared.special
 
-    def set_details(self, rows: list[tuple[Any, ...]], births: list[int],
-                    special: list[bool]) -> bool:
-        """Birth dates and 特殊困难 flags computed on a worker for ``rows``; ignored (False)
-        if the model holds other rows by now."""
-        if rows is not self._all or self._births is not None:
-            return False
-        self._births, self._special = births, special
-        return True
+    def details_step(self, chunk: int = DETAILS_CHUNK) -> bool:
+        """Compute the filters' birth dates and 特殊困难 flags for the next ``chunk`` rows, on
+        the GUI thread in idle time (short slices: a worker would contend for the GIL with
+        every call the GUI thread makes into Python). True once every row has them."""
+        if self._births is not None:
+            return True
+        births, special = self._partial
+        start = len(births)
+        more_births, more_special = filter_details(self._all[start:start + chunk])
+        births.extend(more_births)
+        special.extend(more_special)
+        if len(births) >= len(self._all):
+            self._births, self._special = births, special
+            self._partial = ([], [])
+            return True
+        return False
 
     def _details(self) -> tuple[list[int], list[bool]]:
-        if self._births is None or self._special is None:
-            self._births, self._special = filter_details(self._all)
+        while not self.details_step(len(self._all)):   # a filter needs them now
+            pass
+        assert self._births is not None and self._special is not None
         return self._births, self._special
 
     # -- searching and filtering -----------------------------------------------------------
