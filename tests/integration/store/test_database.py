@@ -69,3 +69,21 @@ def test_backup_into_a_missing_folder_fails_with_a_chinese_message(db_path, tmp_
     open_database(str(db_path))
     with pytest.raises(BackupError, match="文件夹不存在"):
         backup_sqlite(db_path, tmp_path / "nope" / "b.sqlite3")
+
+
+def test_the_known_newest_revision_is_alembics_head():
+    from eldercare_desktop.store.migrations import HEAD_REVISION
+
+    assert HEAD_REVISION == head_revision()  # a new migration must update HEAD_REVISION
+
+
+def test_an_up_to_date_database_opens_without_loading_alembic(db_path):
+    import subprocess
+    import sys
+
+    open_database(str(db_path)).engine.dispose()
+    code = ("import sys; from eldercare_desktop.store.database import open_database; "
+            "open_database(sys.argv[1]); print('alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.strip() == "False"
