@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from ..bulk import gc_paused
 from ..domain.entitlement import EntitlementRow
 from ..domain.idnumber import mask_id, sex_of
 from ..domain.months import Month
@@ -56,29 +57,29 @@ def compute_month(ctx: ServiceContext, month: Month, *, county: str | None = Non
     counted = 0
     seen = 0
     first_day = month.first_day
-    for r in iter_residents(ctx, county=county, street=street, community=community):
-        seen += 1
-        if seen % PROGRESS_EVERY == 0:
-            if cancelled is not None and cancelled():
-                raise Cancelled
-            if progress is not None:
-                progress(seen, total)
-        if not r.registered_on(first_day):
-            continue
-        counted += 1
-        outcomes = evaluator.entitlements(r)
-        if not outcomes:
-            continue
-        idn = r.id_number
-        sex = SEX_BY_DIGIT[idn[16]]
-        age = evaluator.age(r)
-        name, county, street, community = r.name, r.county, r.street, r.community
-        for o in outcomes:
-            if o.warnings:
-                missing.update(o.warnings)
-            rows.append(EntitlementRow(idn, name, sex, county, street, community, age, o.code,
-                                       o.item, o.type, o.amount, o.standard, o.reason,
-                                       o.warnings))
+    with gc_paused():
+        for r in iter_residents(ctx, county=county, street=street, community=community):
+            seen += 1
+            if seen % PROGRESS_EVERY == 0:
+                if cancelled is not None and cancelled():
+                    raise Cancelled
+                if progress is not None:
+                    progress(seen, total)
+            if not r.registered_on(first_day):
+                continue
+            counted += 1
+            outcomes = evaluator.entitlements(r)
+            if not outcomes:
+                continue
+            idn = r.id_number
+            sex = SEX_BY_DIGIT[idn[16]]
+            age = evaluator.age(r)
+            head = (idn, r.name, sex, r.county, r.street, r.community, age)
+            for o in outcomes:
+                if o.warnings:
+                    missing.update(o.warnings)
+                rows.append(EntitlementRow(*head, o.code, o.item, o.type, o.amount, o.standard,
+                                           o.reason, o.warnings))
     if progress is not None:
         progress(seen, seen)
     warnings = list(evaluator.warnings)

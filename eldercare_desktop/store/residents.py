@@ -5,7 +5,6 @@ Every write names who acts (``actor``) and bumps the row's version.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -14,6 +13,7 @@ from unicodedata import normalize
 
 from sqlalchemy import Connection, bindparam, func, literal, select, update
 
+from ..bulk import gc_paused
 from ..domain.resident import Resident
 from .convert import DATA_COLUMNS, resident_from_tuple, resident_from_values, resident_to_values
 from .models import ResidentRow, utcnow
@@ -106,7 +106,11 @@ def update_many(conn: Connection, changes: Sequence[tuple[StoredKey, Resident]],
 
 def iter_residents(conn: Connection, *, batch: int = 5000, county: str | None = None,
                    street: str | None = None, community: str | None = None) -> Iterator[Resident]:
-    """Stream residents (ordered by county, street, community, name) as domain objects."""
+    """Stream residents (ordered by county, street, community, id) as domain objects.
+
+    A month reads every resident, so the rows come straight from the driver's cursor (the
+    statement is still built by SQLAlchemy, for any dialect): resident_from_tuple turns the
+    driver's own booleans and dates into Python ones."""
     stmt = select(*_DATA)
     if county:
         stmt = stmt.where(T.c.county == county)
@@ -115,10 +119,15 @@ def iter_residents(conn: Connection, *, batch: int = 5000, county: str | None = 
     if community:
         stmt = stmt.where(T.c.community == community)
     stmt = stmt.order_by(T.c.county, T.c.street, T.c.community, T.c.id)
-    result = conn.execution_options(yield_per=batch).execute(stmt)
-    for part in result.partitions():
-        for row in part:
-            yield resident_from_tuple(row)
+    sql = str(stmt.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql)
+        while rows := cursor.fetchmany(batch):
+            for row in rows:
+                yield resident_from_tuple(row)
+    finally:
+        cursor.close()
 
 
 def get_by_id_number(conn: Connection, id_number: str) -> tuple[StoredKey, Resident] | None:
@@ -160,28 +169,25 @@ def register_table_rows(conn: Connection) -> list[tuple[Any, ...]]:
     sql = str(select(*(T.c[name] for name in REGISTER_COLUMNS), _search_text()).order_by(T.c.id)
               .compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
     cursor = conn.connection.cursor()
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        cursor.execute(sql)
-        rows = cursor.fetchall()
-        # a stable sort by area: a few hundred areas, so grouping is 4× faster than list.sort
-        groups: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
-        area = itemgetter(3, 4, 5)
-        for row in rows:
-            key = area(row)
-            group = groups.get(key)
-            if group is None:
-                groups[key] = [tuple(row)]
-            else:
-                group.append(tuple(row))
-        out: list[tuple[Any, ...]] = []
-        for key in sorted(groups):
-            out.extend(groups[key])
-        return out
+        with gc_paused():
+            cursor.execute(sql)
+            rows = cursor.fetchall()
+            # a stable sort by area: a few hundred areas, so grouping is 4× faster than list.sort
+            groups: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
+            area = itemgetter(3, 4, 5)
+            for row in rows:
+                key = area(row)
+                group = groups.get(key)
+                if group is None:
+                    groups[key] = [tuple(row)]
+                else:
+                    group.append(tuple(row))
+            out: list[tuple[Any, ...]] = []
+            for key in sorted(groups):
+                out.extend(groups[key])
+            return out
     finally:
-        if collecting:
-            gc.enable()
         cursor.close()
 
 

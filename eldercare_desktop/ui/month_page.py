@@ -10,15 +10,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -96,24 +92,6 @@ def compute_view(ctx: ServiceContext, month: Month, area: tuple[str | None, ...]
     return MonthView(month, details, by_item, by_county, result.residents, result.warnings, total)
 
 
-def _table(model: SimpleRowsModel, widths: tuple[int, ...] = ()) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    view.setSortingEnabled(True)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(26)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    for col, width in enumerate(widths):
-        view.setColumnWidth(col, width)
-    return view
-
-
 class MonthPage(QWidget):
     def __init__(self, ctx: ServiceContext, runner: TaskRunner, parent: QWidget | None = None, *,
                  areas: Callable[[], set[tuple[str, str, str]]] | None = None) -> None:
@@ -152,9 +130,9 @@ class MonthPage(QWidget):
         self.details = DetailModel(DETAIL_HEADERS, parent=self, right_aligned=(3, 10))
         self.by_item = MoneyRowsModel(ITEM_HEADERS, parent=self, right_aligned=(3, 4))
         self.by_county = MoneyRowsModel(COUNTY_HEADERS, parent=self, right_aligned=(1, 2, 3))
-        self.tabs.addTab(_table(self.by_item, (60, 220, 90, 90)), "按项目合计")
-        self.tabs.addTab(_table(self.by_county, (160, 100, 100)), "按县区合计")
-        self.tabs.addTab(_table(self.details, (80, 160, 50, 50, 110, 100, 100, 50, 170, 80, 90, 160)),
+        self.tabs.addTab(widgets.data_table(self.by_item, (60, 220, 90, 90)), "按项目合计")
+        self.tabs.addTab(widgets.data_table(self.by_county, (160, 100, 100)), "按县区合计")
+        self.tabs.addTab(widgets.data_table(self.details, (80, 160, 50, 50, 110, 100, 100, 50, 170, 80, 90, 160)),
                          "明细")
         layout.addWidget(self.tabs, 1)
 

@@ -11,17 +11,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +40,6 @@ from .visit_models import (
     PlanModel,
     PlanRow,
     RateModel,
-    RowsModel,
     compose_plan,
 )
 from .widgets import AreaFilter, MonthPicker
@@ -94,25 +90,6 @@ def write_roster(ctx: ServiceContext, month: Month, scope: Scope, out: Path) -> 
     if not sections:
         return 0
     return write_roster_workbook(sections, out, month)
-
-
-def _table(model: RowsModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    view.setSortingEnabled(True)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(26)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    for col, column in enumerate(model.columns):
-        view.setColumnWidth(col, column.width)
-    return view
 
 
 class VisitsPage(QWidget):
@@ -179,7 +156,8 @@ class VisitsPage(QWidget):
         bar.addWidget(self.record_button)
         left_box.addLayout(bar)
         self.plan_model = PlanModel(self)
-        self.plan_view = _table(self.plan_model)
+        self.plan_view = widgets.data_table(
+            self.plan_model, [c.width for c in self.plan_model.columns], single_selection=True)
         self.plan_view.doubleClicked.connect(lambda index: self.record_visit(index.row()))
         left_box.addWidget(self.plan_view, 1)
         self.counts = QLabel()
@@ -199,7 +177,8 @@ class VisitsPage(QWidget):
         scroll.setMinimumHeight(160)
         right_box.addWidget(scroll, 3)
         self.rate_model = RateModel(self)
-        self.rate_view = _table(self.rate_model)
+        self.rate_view = widgets.data_table(
+            self.rate_model, [c.width for c in self.rate_model.columns], single_selection=True)
         right_box.addWidget(self.rate_view, 2)
         split.addWidget(right)
         split.setStretchFactor(0, 3)
