@@ -135,10 +135,6 @@ def get_by_id_number(conn: Connection, id_number: str) -> tuple[StoredKey, Resid
     return StoredKey(row[0], row[1], tuple(row[2:])), resident_from_values(row._mapping)
 
 
-# the register's start-up read lives in register_rows.py (no ORM there); kept here by name
-from .register_rows import REGISTER_COLUMNS, SEARCH_SEPARATOR, register_table_rows  # noqa: E402,F401
-
-
 def save_one(conn: Connection, r: Resident, actor: str, expected_version: int | None) -> int:
     """Insert (expected_version None) or update one resident; returns the new version.
     An update whose row changed since it was read raises ConcurrentEditError."""

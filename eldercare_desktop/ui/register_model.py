@@ -19,7 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ..domain.enums import Ability, Disability, Living
 from ..domain.idnumber import mask_id
 
-# service row tuple positions (services.register.register_rows, store REGISTER_COLUMNS)
+# service row tuple positions (services.register.register_rows, store/register_rows.py)
 PK, NAME, ID, COUNTY, STREET, COMMUNITY, PHONE, ECONOMIC, LIVING, ABILITY, STATUS = range(11)
 INITIALS, PINYIN = 11, 12
 DEMENTIA, DISABILITY, FAMILY_PLANNING = 13, 14, 15     # what 特殊困难 needs besides the above
