@@ -3,6 +3,7 @@ spacing scale, and a light style sheet. Sizes are in points, so 150% scaling sta
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLibraryInfo, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -45,3 +46,17 @@ def apply_style(app: QApplication) -> None:
         app.setFont(QFont(family, POINT_SIZE))
     app.setStyle("Fusion")
     app.setStyleSheet(STYLE_SHEET)
+    install_chinese_translation(app)
+
+
+def install_chinese_translation(app: QApplication) -> bool:
+    """Qt's own words (确定/取消 on message boxes, the file dialog, the print preview) in
+    Simplified Chinese, from the translations PySide6 ships. False if none was found."""
+    if getattr(app, "_eldercare_translator", None) is not None:
+        return True
+    translator = QTranslator(app)
+    if not translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        return False
+    app.installTranslator(translator)
+    app._eldercare_translator = translator  # type: ignore[attr-defined]  # keep it alive
+    return True
