@@ -103,7 +103,14 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from eldercare_desktop.services.context import ServiceContext
-    from eldercare_desktop.services.register import register_rows
+    from eldercare_desktop.services.register import (
+        ID,
+        NAME,
+        SEARCH,
+        SEARCH_INITIALS,
+        SEARCH_SEPARATOR,
+        register_rows,
+    )
     from eldercare_desktop.store.database import open_database
     from eldercare_desktop.ui.main_window import MainWindow
     from eldercare_desktop.ui.resident_form import ResidentForm
@@ -120,8 +127,10 @@ def main() -> int:
     else:
         step = len(rows) // 7
         picks = [rows[i * step + 3] for i in range(7)]
-        queries = ([p[1] for p in picks] + [p[11].split("|")[0] for p in picks[:7]]
-                   + [p[2][-6:] for p in picks[:6]])[:20]
+        queries = ([p[NAME] for p in picks]
+                   + [p[SEARCH].split(SEARCH_SEPARATOR)[SEARCH_INITIALS].split("|")[0]
+                      for p in picks[:7]]
+                   + [p[ID][-6:] for p in picks[:6]])[:20]
         last_key, all_keys = [], []
         for q in queries:
             page.search.clear()
@@ -143,7 +152,7 @@ def main() -> int:
         forms = []
         for p in picks[:5]:
             t = time.perf_counter()
-            form = ResidentForm(ctx, p[2], parent=window)
+            form = ResidentForm(ctx, p[ID], parent=window)
             form.show()
             form.repaint()
             forms.append((time.perf_counter() - t) * 1000)

@@ -1,9 +1,9 @@
 """Composition root of the desktop program: builds the database, the services and the window.
 Nothing else knows all of them.
 
-Start-up is the register on screen and searchable as soon as possible: the database is opened
-and the register's rows are read on a thread started first, while Qt and the window's modules
-load and the window is built on the main thread.
+Start-up is the register on screen and searchable as soon as possible: the register's rows are
+read (and the database opened) on a thread started first, while Qt and the window's modules
+load and the window is built on the main thread. See Preload for the order.
 """
 
 from __future__ import annotations
@@ -24,17 +24,50 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+START_GRACE_SECONDS = 5.0
+
+
+class _OnDemand(Future):  # type: ignore[type-arg]
+    """A future whose result, once someone asks for it, is wanted now: asking sets ``wanted``
+    (the opener waits for it, or for the register to be shown, before it starts)."""
+
+    def __init__(self, wanted: threading.Event) -> None:
+        super().__init__()
+        self._wanted = wanted
+
+    def result(self, timeout: float | None = None) -> Any:
+        self._wanted.set()
+        return super().result(timeout)
+
+    def exception(self, timeout: float | None = None) -> BaseException | None:
+        self._wanted.set()
+        return super().exception(timeout)
+
+
 class Preload:
-    """Opens the database and reads the register's rows on a thread of its own."""
+    """Reads the register's rows and opens the database on a thread of its own.
+
+    When the database is an up-to-date SQLite file, the rows are read first, straight from
+    the file, and the database (SQLAlchemy, the engine, the schema check) is opened once the
+    window has shown them — or as soon as anything asks for the ServiceContext. Otherwise the
+    database is opened first and the rows are read through it. ``decided`` is set as soon as
+    the window can be built: rows read early, or the database opened (or refused)."""
 
     def __init__(self, target: str, actor: str | None = None) -> None:
-        self.context: Future[Any] = Future()
+        self.wanted = threading.Event()
+        self.decided = threading.Event()
+        self.context: Future[Any] = _OnDemand(self.wanted)
         self.rows: Future[list[tuple[Any, ...]]] = Future()
         self._thread = threading.Thread(target=self._run, args=(target, actor),
                                         name="preload", daemon=True)
         self._thread.start()
 
     def _run(self, target: str, actor: str | None) -> None:
+        early = self._early_rows(target)
+        if early is not None:
+            self.rows.set_result(early)
+            self.decided.set()
+            self.wanted.wait(START_GRACE_SECONDS)
         try:
             from .services.context import ServiceContext, current_user
             from .store.database import open_database
@@ -42,26 +75,49 @@ class Preload:
             ctx = ServiceContext(open_database(target), actor or current_user())
         except BaseException as exc:  # noqa: BLE001 - shown by the main thread
             self.context.set_exception(exc)
-            self.rows.cancel()
+            if early is None:
+                self.rows.cancel()
+            self.decided.set()
             return
         self.context.set_result(ctx)
+        self.decided.set()
+        if early is not None:
+            return
         try:
             from .services.register import register_rows
 
-            collecting = gc.isenabled()
-            gc.disable()
-            try:
-                rows = register_rows(ctx)
-                # the rows live as long as the window: keep them (and the modules loaded so
-                # far) out of every later collection instead of walking them again and again
-                gc.freeze()
-            finally:
-                if collecting:
-                    gc.enable()
+            rows = _kept(lambda: register_rows(ctx))
         except BaseException as exc:  # noqa: BLE001 - reported by the window's load task
             self.rows.set_exception(exc)
         else:
             self.rows.set_result(rows)
+
+    @staticmethod
+    def _early_rows(target: str) -> list[tuple[Any, ...]] | None:
+        try:
+            from .services.register import register_rows_at_start
+
+            return _kept(lambda: register_rows_at_start(target))
+        except Exception:  # the ordinary path opens it and reports any problem
+            import logging
+
+            logging.getLogger(__name__).warning("early register read failed", exc_info=True)
+            return None
+
+
+def _kept(read: Any) -> Any:
+    """``read()`` with the collector paused; what is alive afterwards (the rows live as long
+    as the window, and the modules loaded so far) is frozen out of every later collection
+    instead of being walked again and again."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        result = read()
+        gc.freeze()
+    finally:
+        if collecting:
+            gc.enable()
+    return result
 
 
 def start_window(target: str, settings: Any = None, actor: str | None = None) -> tuple[Any, Any] | None:
@@ -74,24 +130,18 @@ def start_window(target: str, settings: Any = None, actor: str | None = None) ->
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_style(app)
+    from .ui.error_dialog import database_failure_message
     from .ui.main_window import MainWindow, window_settings
 
-    try:
-        ctx = preload.context.result()
-    except Exception as exc:
-        from .errors import known_error
-        from .logging_setup import log_file
-
-        code, message = known_error(exc)
-        if code is None:
-            import logging
-
-            logging.getLogger(__name__).error("could not open the database", exc_info=exc)
-            message = f"程序内部错误（已记录到日志：{log_file()}）"
-        QMessageBox.critical(None, "无法打开数据库", message)
+    preload.decided.wait()
+    failure = preload.context.exception() if preload.context.done() else None
+    if failure is not None:
+        QMessageBox.critical(None, "无法打开数据库", database_failure_message(failure))
         return None
-    window = MainWindow(ctx, settings=settings if settings is not None else window_settings(),
+    window = MainWindow(preload.context,
+                        settings=settings if settings is not None else window_settings(),
                         first_rows=preload.rows)
+    window.register_loaded.connect(preload.wanted.set)
     window.show()
     return app, window
 

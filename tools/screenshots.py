@@ -42,7 +42,15 @@ def main() -> int:
     from eldercare_desktop.services.context import ServiceContext
     from eldercare_desktop.services.demo import load_demo
     from eldercare_desktop.services.policy import load_policy
-    from eldercare_desktop.services.register import register_rows
+    from eldercare_desktop.services.register import (
+        ID,
+        SEARCH,
+        SEARCH_INITIALS,
+        SEARCH_SEPARATOR,
+        STATUS,
+        label,
+        register_rows,
+    )
     from eldercare_desktop.store.database import open_database
     from eldercare_desktop.ui.main_window import MainWindow
     from eldercare_desktop.ui.style import apply_style
@@ -86,16 +94,17 @@ def main() -> int:
     window.show()
     settle(window)
     shot(window, "02-register")
-    someone = register_rows(ctx)[len(register_rows(ctx)) // 3]
-    initials = someone[11].split("|")[0]
+    rows = register_rows(ctx)
+    someone = rows[len(rows) // 3]
+    initials = someone[SEARCH].split(SEARCH_SEPARATOR)[SEARCH_INITIALS].split("|")[0]
     window.register_page.search.setText(initials)
     window.register_page.elderly.setChecked(False)
     shot(window, "03-register-search")
     window.register_page.search.clear()
 
     # 3. a resident form with live entitlements (someone old enough to have several items)
-    older = next(r for r in register_rows(ctx) if r[2][6:10] < "1944" and r[10] == "在册")
-    form = window.open_resident(older[2])
+    older = next(r for r in rows if r[ID][6:10] < "1944" and label(STATUS, r[STATUS]) == "在册")
+    form = window.open_resident(older[ID])
     assert form is not None
     form.resize(1240, 820)
     form.panel.month.set_month(Month(2026, 6))

@@ -3,11 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.resident import Resident
-from ..store.register_rows import register_table_rows
-from .context import ServiceContext
+from ..store.register_rows import (  # the rows' layout, for the window
+    ABILITY,
+    COMMUNITY,
+    COUNTY,
+    DEMENTIA,
+    DISABILITY,
+    ECONOMIC,
+    FAMILY_PLANNING,
+    ID,
+    LIVING,
+    NAME,
+    PHONE,
+    PK,
+    SEARCH,
+    SEARCH_INITIALS,
+    SEARCH_PINYIN,
+    SEARCH_SEPARATOR,
+    STATUS,
+    STREET,
+    area_labels,
+    code,
+    label,
+    register_table_rows,
+)
+
+if TYPE_CHECKING:
+    from .context import ServiceContext
 
 def _repo():  # type: ignore[no-untyped-def]
     """The ORM-backed repository, imported on first use: the window's start-up path (the
@@ -29,8 +54,17 @@ def iter_residents(ctx: ServiceContext, *, county: str | None = None, street: st
 
 
 def register_rows(ctx: ServiceContext) -> list[tuple[Any, ...]]:
+    """The register table's rows: plain tuples, positions in store.register_rows."""
     with ctx.db.engine.connect() as conn:
         return register_table_rows(conn)
+
+
+def register_rows_at_start(path_or_url: str) -> list[tuple[Any, ...]] | None:
+    """The same rows read before the database is opened (the program's start), when the
+    database allows it (an up-to-date SQLite file); None: open it, then use register_rows."""
+    from ..store.sqlite_start import read_register_file
+
+    return read_register_file(path_or_url)
 
 
 def find_resident(ctx: ServiceContext, id_number: str) -> Resident | None:
@@ -51,3 +85,11 @@ def save_resident(ctx: ServiceContext, resident: Resident, expected_version: int
     Raises ConcurrentEditError (Chinese message) if someone else saved it meanwhile."""
     with ctx.db.engine.begin() as conn:
         return _repo().save_one(conn, resident, ctx.actor, expected_version)
+
+
+__all__ = ["ABILITY", "COMMUNITY", "COUNTY", "DEMENTIA", "DISABILITY", "ECONOMIC",
+           "FAMILY_PLANNING", "ID", "LIVING", "NAME", "PHONE", "PK", "SEARCH", "SEARCH_INITIALS",
+           "SEARCH_PINYIN",
+           "SEARCH_SEPARATOR", "STATUS", "STREET", "area_labels", "code", "find_resident",
+           "iter_residents", "label", "register_rows", "register_rows_at_start",
+           "resident_count", "resident_for_edit", "save_resident"]

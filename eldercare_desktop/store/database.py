@@ -1,6 +1,6 @@
 """Opening a database: URL resolution, SQLite pragmas, migrations on start after a backup.
 
-Nothing outside this module (and ``backup.py``) knows the database is SQLite.
+Nothing outside this module (and ``backup.py``, ``sqlite_start.py``) knows the database is SQLite.
 """
 
 from __future__ import annotations

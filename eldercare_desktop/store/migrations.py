@@ -14,15 +14,13 @@ from sqlalchemy import text
 from ..paths import migrations_dir
 from .backup import BackupError, backup_sqlite
 from .database import Database, DatabaseError, has_tables, stamp
+from .revision import HEAD_REVISION
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
-# The newest migration in db/versions. A test keeps it equal to Alembic's own head, so a new
-# migration cannot be forgotten here.
-HEAD_REVISION = "0003"
 
 
 def alembic_config() -> Config:

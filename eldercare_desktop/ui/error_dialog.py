@@ -69,6 +69,15 @@ class ErrorDialog(QDialog):
         QGuiApplication.clipboard().setText(f"{self.message_label.text()}\n\n{self.details}")
 
 
+def database_failure_message(exc: BaseException) -> str:
+    """The Chinese message for a database that cannot be opened (a bug goes to the log)."""
+    code, message = known_error(exc)
+    if code is None:
+        log.error("could not open the database", exc_info=(type(exc), exc, exc.__traceback__))
+        message = f"程序内部错误（已记录到日志：{log_file()}）"
+    return message
+
+
 def report_error(parent: QWidget | None, exc: BaseException, *, action: str = "") -> QDialog:
     """Show ``exc`` to the user: a known error as a warning, a bug as an ErrorDialog."""
     code, message = known_error(exc)

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import gc
 import shutil
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -26,12 +28,14 @@ from PySide6.QtWidgets import (
 
 from ..paths import resources_dir
 from ..services import register
-from ..services.context import ServiceContext
 from . import widgets
-from .error_dialog import report_error
+from .error_dialog import database_failure_message, report_error
 from .register_model import PreparedRows, prepare_rows
 from .register_page import RegisterPage
 from .tasks import TaskRunner, TaskState
+
+if TYPE_CHECKING:
+    from ..services.context import ServiceContext
 
 PAGES = ("居民台账", "待遇测算", "政策参数", "探访关爱")
 TEMPLATE_NAME = "居民信息导入模板.xlsx"
@@ -44,12 +48,20 @@ def is_cancel(exc: BaseException) -> bool:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: ServiceContext, *, runner: TaskRunner | None = None,
-                 settings: QSettings | None = None,
+    register_loaded = Signal()        # the register's rows are on screen
+    _database_settled = Signal()      # the ServiceContext future is done (from its thread)
+
+    def __init__(self, ctx: ServiceContext | Future[ServiceContext], *,
+                 runner: TaskRunner | None = None, settings: QSettings | None = None,
                  first_rows: Future[list[tuple[Any, ...]]] | None = None) -> None:
-        """``first_rows``: the register's rows already being read elsewhere (app start-up)."""
+        """``ctx`` may still be opening (a Future: app start-up shows the register first);
+        ``first_rows``: the register's rows already being read elsewhere (app start-up)."""
         super().__init__()
-        self.ctx = ctx
+        if not isinstance(ctx, Future):
+            ready: Future[ServiceContext] = Future()
+            ready.set_result(ctx)
+            ctx = ready
+        self._ctx = ctx
         self.runner = runner or TaskRunner(parent=self)
         self.settings = settings or QSettings()
         self.register_page = RegisterPage()
@@ -80,7 +92,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self.show_page)
 
-        self.db_label = QLabel(f"数据库：{ctx.db.label}")
+        self.db_label = QLabel("数据库：正在打开……")
+        self._database_settled.connect(self._show_database)
+        self._ctx.add_done_callback(self._settled)
         self.count_label.setObjectName("residentCount")
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
@@ -93,6 +107,28 @@ class MainWindow(QMainWindow):
         page.demo_requested.connect(self.load_demo)
         self._build_menus()
         self._restore()
+
+    # -- the database ----------------------------------------------------------------------
+    @property
+    def ctx(self) -> ServiceContext:
+        """The services' context; waits for the database to be open (a fraction of a second
+        after start-up at most)."""
+        return self._ctx.result()
+
+    def _settled(self, _future: Future[ServiceContext]) -> None:
+        try:
+            self._database_settled.emit()     # queued to the GUI thread
+        except RuntimeError:                  # the window is already gone
+            pass
+
+    def _show_database(self) -> None:
+        failure = self._ctx.exception()
+        if failure is None:
+            self.db_label.setText(f"数据库：{self.ctx.db.label}")
+            return
+        QMessageBox.critical(self, "无法打开数据库", database_failure_message(failure))
+        self.close()
+        QApplication.exit(2)
 
     # -- pages -----------------------------------------------------------------------------
     def show_page(self, index: int) -> None:
@@ -167,7 +203,7 @@ class MainWindow(QMainWindow):
 
     # -- register --------------------------------------------------------------------------
     def reload_register(self, rows: Future[list[tuple[Any, ...]]] | None = None) -> None:
-        self.runner.run("载入台账", lambda _state: load_register(self.ctx, rows),
+        self.runner.run("载入台账", lambda _state: load_register(lambda: self.ctx, rows),
                         on_success=self._rows_loaded,
                         on_failure=lambda exc: report_error(self, exc, action="载入台账"))
 
@@ -177,6 +213,7 @@ class MainWindow(QMainWindow):
         if rows.births is None:
             # the filters' details in idle-time slices (see RegisterModel.details_step)
             self._details_timer.start()
+        self.register_loaded.emit()
 
     def _details_step(self) -> None:
         if self.register_page.model.details_step():
@@ -283,16 +320,17 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-def load_register(ctx: ServiceContext,
+def load_register(ctx: Callable[[], ServiceContext],
                   rows: Future[list[tuple[Any, ...]]] | None = None) -> PreparedRows:
-    """The worker side of loading the register (``rows``: already being read elsewhere). The
+    """The worker side of loading the register (``rows``: already being read elsewhere;
+    ``ctx`` gives the services' context, needed only to read them here). The
     collector is paused meanwhile (it would walk the growing list of 200k tuples again and
     again), and what is alive afterwards — the rows live as long as the window — is frozen
     out of every later collection."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        prepared = prepare_rows(rows.result() if rows is not None else register.register_rows(ctx),
+        prepared = prepare_rows(rows.result() if rows is not None else register.register_rows(ctx()),
                                 details=False, grouped=True)   # the service gives area order
         gc.freeze()
     finally:

@@ -18,12 +18,27 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from ..domain.enums import Ability, Disability, Living
 from ..domain.idnumber import mask_id
-
-# service row tuple positions (services.register.register_rows, store/register_rows.py)
-PK, NAME, ID, COUNTY, STREET, COMMUNITY, PHONE, ECONOMIC, LIVING, ABILITY, STATUS = range(11)
-INITIALS, PINYIN = 11, 12
-DEMENTIA, DISABILITY, FAMILY_PLANNING = 13, 14, 15     # what 特殊困难 needs besides the above
-SEARCH = 16       # "\x01" + search_key(row), built by the database (absent from hand-made rows)
+from ..services.register import (  # the service's row layout (store/register_rows.py)
+    ABILITY,
+    COMMUNITY,
+    COUNTY,
+    DEMENTIA,
+    DISABILITY,
+    ECONOMIC,
+    FAMILY_PLANNING,
+    ID,
+    LIVING,
+    NAME,
+    PHONE,
+    SEARCH,
+    SEARCH_PINYIN,
+    SEARCH_SEPARATOR,
+    STATUS,
+    STREET,
+    area_labels,
+    code,
+    label,
+)
 
 # (header, tuple position)
 COLUMNS: tuple[tuple[str, int], ...] = (
@@ -42,9 +57,10 @@ ID_COLUMN = 1
 ELDERLY_AGE = 80
 DETAILS_CHUNK = 5000
 
-_SPECIAL_LIVING = {Living.ALONE.value, Living.EMPTY_NEST.value, Living.LEFT_BEHIND.value}
-_SPECIAL_ABILITY = {Ability.SEVERE.value, Ability.TOTAL.value}
-_SPECIAL_DISABILITY = {Disability.GRADE_1.value, Disability.GRADE_2.value}
+# what the rows hold for the 特殊困难 values (codes: see store/register_rows.py)
+_SPECIAL_LIVING = {code(LIVING, v) for v in (Living.ALONE, Living.EMPTY_NEST, Living.LEFT_BEHIND)}
+_SPECIAL_ABILITY = {code(ABILITY, v) for v in (Ability.SEVERE, Ability.TOTAL)}
+_SPECIAL_DISABILITY = {code(DISABILITY, v) for v in (Disability.GRADE_1, Disability.GRADE_2)}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -61,9 +77,15 @@ class RegisterFilter:
 
 
 def search_key(row: tuple[Any, ...]) -> str:
-    """Everything the search box matches, lower-case, joined by a character nobody types."""
-    return "\x01".join((row[NAME], row[INITIALS] or "", row[PINYIN] or "", row[ID].lower(),
-                        row[PHONE] or ""))
+    """Everything the search box matches (name, initials, full pinyin, ID number, phone),
+    lower-case, joined by a character nobody types: the row's search text without its
+    leading separator."""
+    return row[SEARCH][1:]
+
+
+def name_pinyin(row: tuple[Any, ...]) -> str:
+    """The name's full pinyin: what 姓名 sorts by."""
+    return row[SEARCH].split(SEARCH_SEPARATOR, SEARCH_PINYIN + 1)[SEARCH_PINYIN]
 
 
 def is_special(row: tuple[Any, ...]) -> bool:
@@ -96,27 +118,27 @@ class PreparedRows:
 
 
 def search_keys_of(rows: list[tuple[Any, ...]]) -> list[str]:
-    """search_key of every row: taken from the row when the database built it (start-up path).
-    The slice drops the leading separator and copies the text into fresh strings that lie
-    together in memory, which a keystroke's scan over 200,000 of them needs (4× faster)."""
-    if rows and len(rows[0]) > SEARCH:
-        return [r[SEARCH][1:] for r in rows]
-    return ["\x01".join((r[NAME], r[INITIALS] or "", r[PINYIN] or "", r[ID].lower(),
-                          r[PHONE] or "")) for r in rows]
+    """search_key of every row. The slice drops the leading separator and copies the text
+    into fresh strings that lie together in memory, which a keystroke's scan over 200,000 of
+    them needs (4× faster than scanning the strings scattered among the rows)."""
+    return [r[SEARCH][1:] for r in rows]
 
 
 def areas_of(rows: list[tuple[Any, ...]], *, grouped: bool = False) -> set[tuple[str, str, str]]:
-    """Every (county, street, community). ``grouped``: the rows come in area order (as the
-    service gives them), so one look per area suffices (a few hundred, not 200,000)."""
+    """Every (county, street, community), as text. ``grouped``: the rows come in area order
+    (as the service gives them), so one look per area suffices (a few hundred, not 200,000)."""
     area = itemgetter(COUNTY, STREET, COMMUNITY)
     if not grouped:
-        return set(map(area, rows))
+        return set(map(area_labels, set(map(area, rows))))
+    def labelled(row: tuple[Any, ...]) -> tuple[str, str, str]:
+        return area_labels(area(row))        # what the rows are ordered by
+
     found: set[tuple[str, str, str]] = set()
     i, n = 0, len(rows)
     while i < n:
-        key = area(rows[i])
+        key = labelled(rows[i])
         found.add(key)
-        i = bisect_right(rows, key, lo=i, key=area)
+        i = bisect_right(rows, key, lo=i, key=labelled)
     return found
 
 
@@ -234,9 +256,9 @@ class RegisterModel(QAbstractTableModel):
             return
         limit = elderly_birth_limit(self._today or dt.date.today())
         births, special = self._details() if f.special or f.elderly else ([], [])
-        tests = [(pos, value) for pos, value in ((COUNTY, f.county), (STREET, f.street),
-                                                 (COMMUNITY, f.community), (ECONOMIC, f.economic),
-                                                 (STATUS, f.status)) if value]
+        tests = [(pos, code(pos, value)) for pos, value in (
+            (COUNTY, f.county), (STREET, f.street), (COMMUNITY, f.community),
+            (ECONOMIC, f.economic), (STATUS, f.status)) if value]
         base = []
         for i, r in enumerate(rows):
             if any(r[pos] != value for pos, value in tests):
@@ -286,9 +308,8 @@ class RegisterModel(QAbstractTableModel):
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         pos = COLUMNS[column][1]
-        key = itemgetter(PINYIN) if pos == NAME else itemgetter(pos)
-        self._all.sort(key=lambda r: key(r) or "",
-                       reverse=order == Qt.SortOrder.DescendingOrder)
+        key: Any = name_pinyin if pos == NAME else (lambda r: label(pos, r[pos]) or "")
+        self._all.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
 
     # -- reading ---------------------------------------------------------------------------
     @property
@@ -328,12 +349,12 @@ class RegisterModel(QAbstractTableModel):
                                                 Qt.ItemDataRole.ToolTipRole):
             return None
         row = self._all[self._visible[index.row()]]
-        value = row[COLUMNS[index.column()][1]]
+        pos = COLUMNS[index.column()][1]
         if index.column() == ID_COLUMN:
-            return mask_id(value)
+            return mask_id(row[pos])
         if role == Qt.ItemDataRole.ToolTipRole:
             return None
-        return value
+        return label(pos, row[pos])
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -1,10 +1,28 @@
 """Loading the register: the service's rows carry what the search and every filter need, the
 特殊困难 filter covers all its grounds, and the program's start-up shows the register."""
 
-from eldercare_desktop.domain.enums import Disability
-from eldercare_desktop.services.register import register_rows
+from sqlalchemy import text
+
+from eldercare_desktop.domain.enums import Disability, Economic, Living, Status
+from eldercare_desktop.services.register import (
+    COMMUNITY,
+    COUNTY,
+    ECONOMIC,
+    LIVING,
+    NAME,
+    STATUS,
+    STREET,
+    area_labels,
+    label,
+    register_rows,
+)
 from eldercare_desktop.services.residents_import import import_residents
-from eldercare_desktop.ui.register_model import RegisterFilter, RegisterModel, prepare_rows, search_key
+from eldercare_desktop.ui.register_model import (
+    RegisterFilter,
+    RegisterModel,
+    prepare_rows,
+    search_key,
+)
 
 from .conftest import PEOPLE, open_window, resident
 
@@ -16,13 +34,32 @@ SPECIAL_ONLY_BY = [
 ]
 
 
+def areas(rows):
+    return [area_labels((r[COUNTY], r[STREET], r[COMMUNITY])) for r in rows]
+
+
 def test_rows_come_in_area_order_with_the_search_text(filled_ctx):
     rows = register_rows(filled_ctx)
-    assert [(r[3], r[4], r[5]) for r in rows] == sorted((r[3], r[4], r[5]) for r in rows)
-    assert {r[1] for r in rows} == {p.name for p in PEOPLE}
+    assert areas(rows) == sorted(areas(rows))
+    assert areas(rows)[0] == ("东洲区", "新屯街道", "新屯社区")
+    assert {r[NAME] for r in rows} == {p.name for p in PEOPLE}
     prepared = prepare_rows(rows, grouped=True)
     assert prepared.keys == [search_key(r) for r in rows]
-    assert prepared.areas == {(r[3], r[4], r[5]) for r in rows}
+    assert "lisi" in prepared.keys[[r[NAME] for r in rows].index("李四")]
+    assert prepared.areas == set(areas(rows))
+
+
+def test_coded_columns_read_back_as_their_text(filled_ctx):
+    rows = {r[NAME]: r for r in register_rows(filled_ctx)}
+    li = rows["李四"]
+    assert (label(LIVING, li[LIVING]), label(ECONOMIC, li[ECONOMIC]),
+            label(STATUS, li[STATUS])) == (Living.ALONE, Economic.ORDINARY, Status.REGISTERED)
+    assert label(COUNTY, rows["王五"][COUNTY]) == "东洲区"
+    # a value outside its list (none can be written through the program) is kept as text
+    with filled_ctx.db.engine.begin() as conn:
+        conn.execute(text("UPDATE residents SET economic = '其他' WHERE name = '李四'"))
+    li = {r[NAME]: r for r in register_rows(filled_ctx)}["李四"]
+    assert li[ECONOMIC] == "其他" and label(ECONOMIC, li[ECONOMIC]) == "其他"
 
 
 def test_special_filter_covers_dementia_disability_and_family_planning(qtbot, ctx, settings):
@@ -59,3 +96,62 @@ def test_start_window_opens_the_database_and_shows_the_register(qtbot, filled_ct
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.register_page.model.total == len(PEOPLE), timeout=10000)
     window.runner.wait()
+    # the register came straight from the file; the database opens once it is on screen
+    qtbot.waitUntil(lambda: str(filled_ctx.db.file) in window.db_label.text(), timeout=10000)
+    assert window.ctx.actor == "tester"
+    assert window.ctx.db.file == filled_ctx.db.file
+
+
+def test_start_window_on_a_new_file_opens_it_first_and_welcomes(qtbot, tmp_path, settings):
+    from eldercare_desktop.app import start_window
+
+    new = tmp_path / "新台账.sqlite3"
+    _app, window = start_window(str(new), settings, "tester")
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.runner.running, timeout=10000)
+    assert new.exists()
+    assert str(new) in window.db_label.text()
+    assert window.register_page.stack.currentWidget() is window.register_page.welcome
+
+
+def test_start_window_refuses_a_file_that_is_not_a_database(qtbot, tmp_path, settings,
+                                                             monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from eldercare_desktop.app import start_window
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, title, text: shown.append((title, text)))
+    other = tmp_path / "台账.xlsx"
+    other.write_bytes(b"PK\x03\x04 a workbook")
+    assert start_window(str(other), settings, "tester") is None
+    assert shown and "不是本程序的数据库文件" in shown[0][1]
+    assert other.read_bytes() == b"PK\x03\x04 a workbook"
+
+
+def test_a_database_failing_after_the_register_is_shown_is_reported_and_closes(
+        qtbot, filled_ctx, settings, monkeypatch):
+    """The register can be on screen before the database is open (start-up); if opening
+    then fails, the user is told in Chinese and the program ends instead of working on."""
+    from concurrent.futures import Future
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from eldercare_desktop.store.database import DatabaseError
+    from eldercare_desktop.ui.main_window import MainWindow
+
+    shown, exits = [], []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, title, text: shown.append(text))
+    monkeypatch.setattr(QApplication, "exit", lambda code=0: exits.append(code))
+    rows: Future = Future()
+    rows.set_result(register_rows(filled_ctx))
+    opening: Future = Future()
+    window = MainWindow(opening, settings=settings, first_rows=rows)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.register_page.model.total == len(PEOPLE), timeout=10000)
+    assert "正在打开" in window.db_label.text()
+    opening.set_exception(DatabaseError("无法打开数据库：测试"))
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert shown == ["无法打开数据库：测试"] and exits == [2]
+    assert not window.isVisible()
