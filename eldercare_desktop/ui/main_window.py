@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
         from .import_wizard import ImportWizard
 
         wizard = ImportWizard(self.ctx, self.runner, parent=self)
-        wizard.imported.connect(self.reload_register)
+        wizard.imported.connect(lambda _summary: self.reload_register())
         wizard.open()
         return wizard
 

@@ -201,6 +201,11 @@ class RegisterModel(QAbstractTableModel):
         prepared = prepare_rows(self._all)
         self._keys, self._births, self._special = prepared.keys, prepared.births, prepared.special
 
+    @property
+    def details_ready(self) -> bool:
+        """Whether the filters' details (details_step) are computed for every row."""
+        return self._births is not None
+
     def details_step(self, chunk: int = DETAILS_CHUNK) -> bool:
         """Compute the filters' birth dates and 特殊困难 flags for the next ``chunk`` rows, on
         the GUI thread in idle time (short slices: a worker would contend for the GIL with

@@ -149,3 +149,21 @@ def test_an_unreadable_file_says_why(qtbot, filled_ctx, tmp_path):
     qtbot.waitUntil(lambda: wizard.stack.currentIndex() == CHOOSE and
                     wizard.choose_message.text() != "", timeout=20000)
     runner.wait()
+
+
+def test_importing_from_the_window_shows_the_new_residents_in_the_register(
+        qtbot, window, filled_ctx, good_file, monkeypatch):
+    from eldercare_desktop.ui import main_window
+
+    failures = []
+    monkeypatch.setattr(main_window, "report_error", lambda *a, **k: failures.append(a))
+    wizard = window.open_import_wizard()
+    qtbot.addWidget(wizard)
+    wizard.start_check(str(good_file))
+    qtbot.waitUntil(lambda: wizard.stack.currentIndex() == SUMMARY, timeout=20000)
+    wizard.confirm_button.click()
+    qtbot.waitUntil(lambda: window.register_page.model.total == 6, timeout=20000)
+    window.runner.wait()
+    assert failures == []
+    window.register_page.search.setText("qianqi")
+    assert window.register_page.model.rowCount() == 1
