@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ..bulk import release_in_background
 from ..domain.enums import Ability, Disability, Living
 from ..domain.idnumber import mask_id
 from ..services.register import (  # the service's row layout (store/register_rows.py)
@@ -183,6 +184,8 @@ class RegisterModel(QAbstractTableModel):
     # -- loading ---------------------------------------------------------------------------
     def set_rows(self, rows: list[tuple[Any, ...]] | PreparedRows) -> None:
         self.beginResetModel()
+        # copies of the references only: what they alone keep alive is freed in the background
+        old = [list(self._all), list(self._keys)]
         self._areas = rows.areas if isinstance(rows, PreparedRows) else None
         self._partial = ([], [])
         if isinstance(rows, PreparedRows) and self._sort is None:
@@ -196,6 +199,9 @@ class RegisterModel(QAbstractTableModel):
         self._apply_filter()
         self._visible = self._search(self._query)
         self.endResetModel()
+        # the replaced rows (200,000 tuples of text): freed here at once they would keep the
+        # GUI thread busy for ~50 ms; the copies let them go a slice at a time on a thread
+        release_in_background(*old)
 
     def _derive(self) -> None:
         prepared = prepare_rows(self._all)

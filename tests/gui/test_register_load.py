@@ -155,3 +155,16 @@ def test_a_database_failing_after_the_register_is_shown_is_reported_and_closes(
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert shown == ["无法打开数据库：测试"] and exits == [2]
     assert not window.isVisible()
+
+
+def test_replacing_the_rows_leaves_the_callers_rows_alone(qtbot, filled_ctx):
+    """The model frees the rows it replaces in the background; rows someone else still
+    holds stay whole."""
+    first = register_rows(filled_ctx)
+    kept = list(first)
+    model = RegisterModel()
+    model.set_rows(prepare_rows(first, grouped=True))
+    model.set_rows(prepare_rows(register_rows(filled_ctx)[:2], grouped=True))
+    qtbot.wait(50)
+    assert first == kept and len(first) == len(PEOPLE)
+    assert model.total == 2
