@@ -25,6 +25,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 START_GRACE_SECONDS = 5.0
+OPEN_AFTER_SHOWN_MS = 300
 
 
 class _OnDemand(Future):  # type: ignore[type-arg]
@@ -51,7 +52,8 @@ class Preload:
     the file, and the database (SQLAlchemy, the engine, the schema check) is opened once the
     window has shown them — or as soon as anything asks for the ServiceContext. Otherwise the
     database is opened first and the rows are read through it. ``decided`` is set as soon as
-    the window can be built: rows read early, or the database opened (or refused)."""
+    the window can be built: the rows are being read early, or the database is open (or
+    refused)."""
 
     def __init__(self, target: str, actor: str | None = None) -> None:
         self.wanted = threading.Event()
@@ -66,7 +68,6 @@ class Preload:
         early = self._early_rows(target)
         if early is not None:
             self.rows.set_result(early)
-            self.decided.set()
             self.wanted.wait(START_GRACE_SECONDS)
         try:
             from .services.context import ServiceContext, current_user
@@ -92,12 +93,14 @@ class Preload:
         else:
             self.rows.set_result(rows)
 
-    @staticmethod
-    def _early_rows(target: str) -> list[tuple[Any, ...]] | None:
+    def _early_rows(self, target: str) -> list[tuple[Any, ...]] | None:
+        """The rows straight from the file; the window is built meanwhile (``decided``). If
+        this fails after all, the ordinary path below still opens the database and reads
+        them, and the window reports any problem."""
         try:
             from .services.register import register_rows_at_start
 
-            return _kept(lambda: register_rows_at_start(target))
+            return _kept(lambda: register_rows_at_start(target, reading=self.decided.set))
         except Exception:  # the ordinary path opens it and reports any problem
             import logging
 
@@ -124,6 +127,7 @@ def start_window(target: str, settings: Any = None, actor: str | None = None) ->
     """Open the database and show the main window; None (after telling the user) if the
     database cannot be opened. Returns (QApplication, MainWindow)."""
     preload = Preload(target, actor)
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from .ui.style import apply_style
@@ -141,7 +145,10 @@ def start_window(target: str, settings: Any = None, actor: str | None = None) ->
     window = MainWindow(preload.context,
                         settings=settings if settings is not None else window_settings(),
                         first_rows=preload.rows)
-    window.register_loaded.connect(preload.wanted.set)
+    # the database layer loads once the register has been painted and the first keystrokes
+    # are answered (anything that needs it sooner wakes it at once: Preload.context)
+    window.register_loaded.connect(lambda: QTimer.singleShot(OPEN_AFTER_SHOWN_MS,
+                                                             preload.wanted.set))
     window.show()
     return app, window
 

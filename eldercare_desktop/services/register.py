@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..domain.resident import Resident
@@ -59,12 +59,14 @@ def register_rows(ctx: ServiceContext) -> list[tuple[Any, ...]]:
         return register_table_rows(conn)
 
 
-def register_rows_at_start(path_or_url: str) -> list[tuple[Any, ...]] | None:
+def register_rows_at_start(path_or_url: str, reading: Callable[[], None] | None = None,
+                           ) -> list[tuple[Any, ...]] | None:
     """The same rows read before the database is opened (the program's start), when the
-    database allows it (an up-to-date SQLite file); None: open it, then use register_rows."""
+    database allows it (an up-to-date SQLite file); None: open it, then use register_rows.
+    ``reading`` is called once it is known that the rows can be read this way."""
     from ..store.sqlite_start import read_register_file
 
-    return read_register_file(path_or_url)
+    return read_register_file(path_or_url, reading)
 
 
 def find_resident(ctx: ServiceContext, id_number: str) -> Resident | None:

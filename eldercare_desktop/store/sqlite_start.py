@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +34,11 @@ def sqlite_file(path_or_url: str) -> Path | None:
     return None
 
 
-def read_register_file(path_or_url: str) -> list[tuple[Any, ...]] | None:
+def read_register_file(path_or_url: str,
+                       reading: Callable[[], None] | None = None) -> list[tuple[Any, ...]] | None:
     """The register's rows (store.register_rows.read_register) of an up-to-date SQLite file,
-    or None when the ordinary path must open it. Never creates or changes the file."""
+    or None when the ordinary path must open it. ``reading`` is called once the file is known
+    to be up to date, just before its rows are read. Never creates or changes the file."""
     file = sqlite_file(path_or_url)
     if file is None or not file.is_file():
         return None
@@ -49,6 +52,8 @@ def read_register_file(path_or_url: str) -> list[tuple[Any, ...]] | None:
         revisions = [r[0] for r in conn.execute("SELECT version_num FROM alembic_version")]
         if revisions != [HEAD_REVISION]:
             return None
+        if reading is not None:
+            reading()
         return read_register(conn)
     except sqlite3.Error as exc:     # not a database, locked, damaged…: the ordinary path says
         log.info("start-up read of %s skipped: %s", file, exc)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import shutil
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import CancelledError, Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -205,7 +205,12 @@ class MainWindow(QMainWindow):
     def reload_register(self, rows: Future[list[tuple[Any, ...]]] | None = None) -> None:
         self.runner.run("载入台账", lambda _state: load_register(lambda: self.ctx, rows),
                         on_success=self._rows_loaded,
-                        on_failure=lambda exc: report_error(self, exc, action="载入台账"))
+                        on_failure=self._load_failed)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, CancelledError):   # the database could not be opened: see
+            return                            # _show_database, which says so and ends
+        report_error(self, exc, action="载入台账")
 
     def _rows_loaded(self, rows: PreparedRows) -> None:
         self.register_page.set_rows(rows)
