@@ -168,3 +168,25 @@ def test_replacing_the_rows_leaves_the_callers_rows_alone(qtbot, filled_ctx):
     qtbot.wait(50)
     assert first == kept and len(first) == len(PEOPLE)
     assert model.total == 2
+
+
+def test_search_finds_the_same_rows_before_and_after_the_idle_time_preparation(filled_ctx):
+    rows = register_rows(filled_ctx)
+    eager = RegisterModel()
+    eager.set_rows(prepare_rows(rows, grouped=True))
+    lazy = RegisterModel()
+    lazy.set_rows(prepare_rows(rows, details=False, grouped=True))
+    queries = ["zsf", "lisi", "张", "an", "13812345678", "0101", "x"]
+
+    def found(model, query):
+        model.set_query(query)
+        return [model.row_tuple(r)[NAME] for r in range(model.rowCount())]
+
+    for q in queries:
+        assert found(lazy, q) == found(eager, q), q
+    assert not lazy.details_ready
+    while not lazy.details_step(chunk=2):
+        pass
+    for q in queries:
+        assert found(lazy, q) == found(eager, q), q
+    assert found(lazy, "zsf") == ["张三丰"]
