@@ -147,8 +147,8 @@ def start_window(target: str, settings: Any = None, actor: str | None = None) ->
                         first_rows=preload.rows)
     # the database layer loads once the register has been painted and the first keystrokes
     # are answered (anything that needs it sooner wakes it at once: Preload.context)
-    window.register_loaded.connect(lambda: QTimer.singleShot(OPEN_AFTER_SHOWN_MS,
-                                                             preload.wanted.set))
+    wanted = preload.wanted     # not preload itself: it holds the first rows, for good
+    window.register_loaded.connect(lambda: QTimer.singleShot(OPEN_AFTER_SHOWN_MS, wanted.set))
     window.show()
     return app, window
 

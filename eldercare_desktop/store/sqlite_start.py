@@ -43,12 +43,13 @@ def read_register_file(path_or_url: str,
     if file is None or not file.is_file():
         return None
     try:
-        # mode=rw: never create the file (the ordinary path decides about a missing one)
-        conn = sqlite3.connect(f"{file.as_uri()}?mode=rw", uri=True, timeout=10)
+        # mode=ro: never create the file (the ordinary path decides about a missing one), and
+        # never write it — a read-write connection, the last to close, would also fold a
+        # write-ahead log left by a crash into the file (before a migration's backup, even)
+        conn = sqlite3.connect(f"{file.as_uri()}?mode=ro", uri=True, timeout=10)
     except sqlite3.Error:
         return None
     try:
-        conn.execute("PRAGMA query_only = ON")
         revisions = [r[0] for r in conn.execute("SELECT version_num FROM alembic_version")]
         if revisions != [HEAD_REVISION]:
             return None

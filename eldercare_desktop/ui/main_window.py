@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.show_page)
 
         self.db_label = QLabel("数据库：正在打开……")
+        self._restored_page = 0          # the remembered page, shown once the database is open
         self._database_settled.connect(self._show_database)
         self._ctx.add_done_callback(self._settled)
         self.count_label.setObjectName("residentCount")
@@ -121,10 +122,18 @@ class MainWindow(QMainWindow):
         except RuntimeError:                  # the window is already gone
             pass
 
+    def _database_failed(self) -> bool:
+        """The database could not be opened: _show_database says so and ends the program;
+        nothing else should act (or report it again)."""
+        return self._ctx.done() and self._ctx.exception() is not None
+
     def _show_database(self) -> None:
         failure = self._ctx.exception()
         if failure is None:
             self.db_label.setText(f"数据库：{self.ctx.db.label}")
+            page, self._restored_page = self._restored_page, 0
+            if page and self.nav.currentRow() == 0:
+                self.nav.setCurrentRow(page)
             return
         QMessageBox.critical(self, "无法打开数据库", database_failure_message(failure))
         self.close()
@@ -135,6 +144,8 @@ class MainWindow(QMainWindow):
         if index < 0:
             return
         if index not in self._pages and index > 0:
+            if self._database_failed():
+                return
             page = self._build_page(index)
             old = self.stack.widget(index)
             self.stack.insertWidget(index, page)
@@ -208,8 +219,8 @@ class MainWindow(QMainWindow):
                         on_failure=self._load_failed)
 
     def _load_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, CancelledError):   # the database could not be opened: see
-            return                            # _show_database, which says so and ends
+        if isinstance(exc, CancelledError) or self._database_failed():
+            return     # the database could not be opened: _show_database says so and ends
         report_error(self, exc, action="载入台账")
 
     def _rows_loaded(self, rows: PreparedRows) -> None:
@@ -227,6 +238,8 @@ class MainWindow(QMainWindow):
     def open_resident(self, id_number: str | None) -> QWidget | None:
         from .resident_form import ResidentForm
 
+        if self._database_failed():
+            return None
         try:
             form = ResidentForm(self.ctx, id_number, parent=self)
         except LookupError as exc:
@@ -306,12 +319,16 @@ class MainWindow(QMainWindow):
             page = int(self.settings.value("window/page", 0))  # type: ignore[arg-type]
         except (TypeError, ValueError):
             page = 0
-        self.nav.setCurrentRow(page if 0 <= page < len(PAGES) else 0)
+        page = page if 0 <= page < len(PAGES) else 0
+        if page and not self._ctx.done():
+            # its page needs the database, still opening (start-up): the register first
+            self._restored_page, page = page, 0
+        self.nav.setCurrentRow(page)
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/size", self.size())
-        self.settings.setValue("window/page", self.nav.currentRow())
+        self.settings.setValue("window/page", self._restored_page or self.nav.currentRow())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -239,6 +239,9 @@ class RegisterModel(QAbstractTableModel):
         if len(births) >= len(self._all):
             self._births, self._special = births, special
             self._partial = ([], [])
+            if self._base_keys is not self._keys:     # a filter's keys: the compact ones now
+                keys = self._keys
+                self._base_keys = [keys[i] for i in self._base]
             return True
         return False
 

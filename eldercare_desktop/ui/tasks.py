@@ -67,7 +67,6 @@ class Task(QObject):
         self.title = title
         self.state = TaskState(self.progressed.emit)
         self.done = False
-        self.result: Any = None
         self.error: BaseException | None = None
         self.succeeded.connect(self._mark_success)
         self.failed.connect(self._mark_failure)
@@ -75,8 +74,10 @@ class Task(QObject):
     def cancel(self) -> None:
         self.state.cancel()
 
-    def _mark_success(self, result: object) -> None:
-        self.result, self.done = result, True
+    def _mark_success(self, _result: object) -> None:
+        # the result goes to on_success only: kept here, a finished task (kept a while, see
+        # TaskRunner._forget) would hold e.g. a replaced register's 200,000 rows
+        self.done = True
         self.finished.emit()
 
     def _mark_failure(self, error: object) -> None:

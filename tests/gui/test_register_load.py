@@ -190,3 +190,32 @@ def test_search_finds_the_same_rows_before_and_after_the_idle_time_preparation(f
     for q in queries:
         assert found(lazy, q) == found(eager, q), q
     assert found(lazy, "zsf") == ["张三丰"]
+
+
+def test_a_remembered_page_waits_for_the_database_without_blocking_the_window(
+        qtbot, filled_ctx, settings):
+    """Start-up can show the register before the database is open; the page remembered from
+    last time (here 政策参数, which needs the database) follows once it is."""
+    import threading
+    import time
+    from concurrent.futures import Future
+
+    from eldercare_desktop.ui.main_window import MainWindow
+
+    settings.setValue("window/page", 2)
+    rows: Future = Future()
+    rows.set_result(register_rows(filled_ctx))
+    opening: Future = Future()
+    later = threading.Timer(1.0, lambda: opening.set_result(filled_ctx))
+    later.start()
+    started = time.monotonic()
+    window = MainWindow(opening, settings=settings, first_rows=rows)
+    built = time.monotonic() - started
+    qtbot.addWidget(window)
+    window.show()
+    assert built < 0.8                     # the constructor did not wait for the database
+    assert window.nav.currentRow() == 0
+    qtbot.waitUntil(lambda: window.nav.currentRow() == 2, timeout=10000)
+    assert window.stack.currentIndex() == 2
+    later.join()
+    window.runner.wait()

@@ -11,7 +11,7 @@ from stdnum.cn import ric
 from eldercare_desktop.domain.enums import County, Hukou, HukouType
 from eldercare_desktop.domain.resident import Resident
 from eldercare_desktop.services.context import ServiceContext
-from eldercare_desktop.services.register import register_rows
+from eldercare_desktop.services.register import PHONE, register_rows
 from eldercare_desktop.services.residents_import import import_residents
 from eldercare_desktop.store.database import open_database
 from eldercare_desktop.store.sqlite_start import read_register_file, sqlite_file
@@ -80,3 +80,24 @@ def test_the_window_and_the_early_read_load_no_sqlalchemy():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""})
     assert out.stdout.strip() == "[]"
+
+
+def test_a_write_ahead_log_left_by_a_crash_is_not_folded_into_the_file(db_path, tmp_path):
+    """The early read only reads: the file keeps every byte, the log stays for the engine."""
+    import shutil
+
+    filled(db_path).db.engine.dispose()
+    live = sqlite3.connect(db_path)
+    live.execute("PRAGMA wal_autocheckpoint = 0")
+    live.execute("UPDATE residents SET phone = '13900000000' WHERE name = '李四'")
+    live.commit()
+    crashed = tmp_path / "crashed.sqlite3"
+    for suffix in ("", "-wal", "-shm"):        # the files as a crash would leave them
+        shutil.copyfile(f"{db_path}{suffix}", f"{crashed}{suffix}")
+    live.close()
+    before = crashed.read_bytes()
+    rows = read_register_file(str(crashed))
+    assert rows is not None
+    assert "13900000000" in {r[PHONE] for r in rows}        # the logged change is read
+    assert crashed.read_bytes() == before
+    assert (tmp_path / "crashed.sqlite3-wal").stat().st_size > 0
