@@ -112,14 +112,11 @@ def _kept(read: Any) -> Any:
     """``read()`` with the collector paused; what is alive afterwards (the rows live as long
     as the window, and the modules loaded so far) is frozen out of every later collection
     instead of being walked again and again."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    from .bulk import gc_paused
+
+    with gc_paused():
         result = read()
         gc.freeze()
-    finally:
-        if collecting:
-            gc.enable()
     return result
 
 

@@ -13,7 +13,7 @@ from concurrent.futures import CancelledError, Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..bulk import gc_paused
 from ..paths import resources_dir
 from ..services import register
 from . import widgets
@@ -82,7 +83,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.register_page)
         for _ in PAGES[1:]:
-            self.stack.addWidget(QWidget())    # placeholders, built on first visit
+            self.stack.addWidget(_placeholder())    # built on first visit (show_page)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -93,7 +94,6 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.show_page)
 
         self.db_label = QLabel("数据库：正在打开……")
-        self._restored_page = 0          # the remembered page, shown once the database is open
         self._database_settled.connect(self._show_database)
         self._ctx.add_done_callback(self._settled)
         self.count_label.setObjectName("residentCount")
@@ -131,9 +131,7 @@ class MainWindow(QMainWindow):
         failure = self._ctx.exception()
         if failure is None:
             self.db_label.setText(f"数据库：{self.ctx.db.label}")
-            page, self._restored_page = self._restored_page, 0
-            if page and self.nav.currentRow() == 0:
-                self.nav.setCurrentRow(page)
+            self.show_page(self.stack.currentIndex())    # a page waiting for it (show_page)
             return
         QMessageBox.critical(self, "无法打开数据库", database_failure_message(failure))
         self.close()
@@ -143,7 +141,9 @@ class MainWindow(QMainWindow):
     def show_page(self, index: int) -> None:
         if index < 0:
             return
-        if index not in self._pages and index > 0:
+        if index not in self._pages and index > 0 and self._ctx.done():
+            # (until the database is open — start-up — its placeholder says so; it is
+            # replaced by the page once it is: _show_database)
             if self._database_failed():
                 return
             page = self._build_page(index)
@@ -319,16 +319,12 @@ class MainWindow(QMainWindow):
             page = int(self.settings.value("window/page", 0))  # type: ignore[arg-type]
         except (TypeError, ValueError):
             page = 0
-        page = page if 0 <= page < len(PAGES) else 0
-        if page and not self._ctx.done():
-            # its page needs the database, still opening (start-up): the register first
-            self._restored_page, page = page, 0
-        self.nav.setCurrentRow(page)
+        self.nav.setCurrentRow(page if 0 <= page < len(PAGES) else 0)
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/size", self.size())
-        self.settings.setValue("window/page", self._restored_page or self.nav.currentRow())
+        self.settings.setValue("window/page", self.nav.currentRow())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
@@ -342,6 +338,14 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
+def _placeholder() -> QWidget:
+    """A page not built yet: what it shows while the database is still opening."""
+    label = QLabel("正在打开数据库……")
+    label.setObjectName("pagePlaceholder")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
 def load_register(ctx: Callable[[], ServiceContext],
                   rows: Future[list[tuple[Any, ...]]] | None = None) -> PreparedRows:
     """The worker side of loading the register (``rows``: already being read elsewhere;
@@ -349,15 +353,10 @@ def load_register(ctx: Callable[[], ServiceContext],
     collector is paused meanwhile (it would walk the growing list of 200k tuples again and
     again), and what is alive afterwards — the rows live as long as the window — is frozen
     out of every later collection."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         prepared = prepare_rows(rows.result() if rows is not None else register.register_rows(ctx()),
                                 details=False, grouped=True)   # the service gives area order
         gc.freeze()
-    finally:
-        if collecting:
-            gc.enable()
     return prepared
 
 

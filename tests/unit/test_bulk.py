@@ -49,3 +49,24 @@ def test_gc_paused_restores_the_collector():
     with gc_paused():
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_pauses_in_two_threads_end_together():
+    """The collector resumes only when the last pause ends, whatever the interleaving."""
+    import threading
+
+    inside, leave_b = threading.Event(), threading.Event()
+
+    def b():
+        with gc_paused():
+            inside.set()
+            leave_b.wait(10)
+
+    other = threading.Thread(target=b)
+    with gc_paused():
+        other.start()
+        inside.wait(10)
+    assert not gc.isenabled()          # a has ended, b still builds
+    leave_b.set()
+    other.join(10)
+    assert gc.isenabled()
