@@ -76,7 +76,7 @@ def test_the_window_and_the_early_read_load_no_sqlalchemy():
     code = ("import sys; import eldercare_desktop.app, eldercare_desktop.ui.main_window, "
             "eldercare_desktop.ui.style, eldercare_desktop.store.sqlite_start; "
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic', "
-            "'openpyxl', 'xlsxwriter', 'python_calamine', 'pypinyin'}))")
+            "'openpyxl', 'xlsxwriter', 'python_calamine', 'pypinyin', 'stdnum'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""})
     assert out.stdout.strip() == "[]"
