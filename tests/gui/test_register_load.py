@@ -236,3 +236,22 @@ def test_a_user_on_the_register_stays_there_when_the_database_opens(qtbot, fille
     assert window.stack.currentWidget() is window.register_page
     assert window.register_page.search.text() == "zsf"
     window.runner.wait()
+
+
+def test_the_register_says_it_is_loading_never_that_it_is_empty_before_its_rows_arrive(
+        qtbot, filled_ctx, settings):
+    from concurrent.futures import Future
+
+    from eldercare_desktop.ui.main_window import MainWindow
+
+    rows: Future = Future()
+    window = MainWindow(filled_ctx, settings=settings, first_rows=rows)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.register_page
+    assert page.stack.currentWidget() is page.loading
+    assert page.loading.text() == "正在载入台账……"
+    rows.set_result(register_rows(filled_ctx))
+    qtbot.waitUntil(lambda: page.model.total == len(PEOPLE), timeout=10000)
+    assert page.stack.currentWidget() is page.body
+    window.runner.wait()
