@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("社区养老服务台账")
         self.resize(1280, 780)
         self._pages: dict[int, QWidget] = {}
-        self.forms: list[QWidget] = []
+        self.forms: list[Any] = []        # the open ResidentForms
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -240,6 +240,12 @@ class MainWindow(QMainWindow):
 
         if self._database_failed():
             return None
+        for open_form in self.forms:       # one form per resident: a second would lose edits
+            if id_number is not None and open_form.isVisible() and open_form.original is not None \
+                    and open_form.original.id_number == id_number:
+                open_form.raise_()
+                open_form.activateWindow()
+                return open_form
         try:
             form = ResidentForm(self.ctx, id_number, parent=self)
         except LookupError as exc:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QVBoxLayo
 
 from ..domain.columns import COLUMN_BY_FIELD, Column
 from ..domain.enums import Economic, Status
+from ..domain.idnumber import birth_date_of
 from ..domain.resident import Resident
 from ..importing import CellError, make_parser
 
@@ -134,6 +135,13 @@ def validate(fields: dict[str, Field]) -> tuple[Resident | None, dict[str, str]]
             errors["status_date"] = f"状态为{status}时必须填写状态日期"
         elif status is Status.REGISTERED and day is not None:
             errors["status_date"] = "状态为在册时不应填写状态日期"
+        elif day is not None and day > dt.date.today():
+            errors["status_date"] = f"{status}日期不能晚于今天"
+        elif day is not None and "id_number" not in errors:
+            born = birth_date_of(values["id_number"])
+            if day < born:
+                errors["status_date"] = (f"{status}日期早于出生日期"
+                                         f"（{born.year}年{born.month}月{born.day}日），请核对")
     if errors:
         return None, errors
     return Resident(**values), {}

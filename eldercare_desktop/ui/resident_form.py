@@ -48,6 +48,7 @@ class StatusDateDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"请填写{status}日期："))
         self.date = QDateEdit(QDate.currentDate())
+        self.date.setMaximumDate(QDate.currentDate())     # not in the future
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         layout.addWidget(self.date)

@@ -1,5 +1,6 @@
 """The resident form: live ID facts, field errors, 保存 only when valid, live entitlements."""
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from eldercare_desktop.services.register import find_resident
@@ -126,3 +127,39 @@ def test_entitlement_models_pass_qtmodeltester(qtmodeltester, filled_ctx):
         model = OutcomeModel(applies)
         model.set_outcomes(outcomes)
         qtmodeltester.check(model)
+
+
+def test_a_death_date_before_birth_or_in_the_future_is_refused(qtbot, filled_ctx):
+    import datetime as dt
+
+    form = ResidentForm(filled_ctx, PEOPLE[0].id_number)      # born 1940-03-15
+    qtbot.addWidget(form)
+    form.show()
+    form.fields["status"].set_value("死亡")
+    form.findChild(StatusDateDialog).accept()
+    form.fields["status_date"].set_value(dt.date(1939, 1, 1))
+    assert not form.save_button.isEnabled()
+    assert "早于出生日期（1940年3月15日）" in form.fields["status_date"].error_label.text()
+    form.fields["status_date"].set_value(dt.date.today() + dt.timedelta(days=1))
+    assert not form.save_button.isEnabled()
+    assert "不能晚于今天" in form.fields["status_date"].error_label.text()
+    form.fields["status_date"].set_value(dt.date(2026, 1, 5))
+    assert form.save_button.isEnabled()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|propagateSizeHints)")  # offscreen
+def test_double_clicking_a_resident_opens_one_form(qtbot, window):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    table = window.register_page.table
+    rect = table.visualRect(window.register_page.model.index(0, 0))
+    where = QPoint(rect.center())
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.waitUntil(lambda: len(window.forms) >= 1, timeout=5000)
+    qtbot.wait(50)
+    assert len([f for f in window.forms if f.isVisible()]) == 1
+    for form in window.forms:
+        form._confirmed_close = True
+        form.close()
