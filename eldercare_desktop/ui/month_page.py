@@ -104,9 +104,7 @@ class MonthPage(QWidget):
         top.addWidget(QLabel("测算月份"))
         self.month = MonthPicker()
         top.addWidget(self.month)
-        self.area = AreaFilter()
-        if areas is not None:
-            self.area.set_areas(areas())
+        self.area = AreaFilter(source=areas)
         top.addWidget(self.area)
         top.addStretch(1)
         self.compute_button = QPushButton("测算")

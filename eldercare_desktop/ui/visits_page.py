@@ -110,9 +110,7 @@ class VisitsPage(QWidget):
         top.addWidget(QLabel("走访月份"))
         self.month = MonthPicker(Month.of(today or dt.date.today()))
         top.addWidget(self.month)
-        self.area = AreaFilter()
-        if areas is not None:
-            self.area.set_areas(areas())
+        self.area = AreaFilter(source=areas)
         top.addWidget(self.area)
         top.addStretch(1)
         self.plan_button = QPushButton("生成走访计划")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -115,10 +116,14 @@ class AreaFilter(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *,
+                 source: Callable[[], set[tuple[str, str, str]]] | None = None) -> None:
+        """``source``: where the areas come from (the register's); asked again whenever the
+        filter is shown, so that a page built earlier offers the areas added since."""
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self._source = source
         self._areas: dict[str, dict[str, list[str]]] = {}
         self.county = QComboBox()
         self.street = QComboBox()
@@ -128,10 +133,15 @@ class AreaFilter(QWidget):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             layout.addWidget(QLabel(label))
             layout.addWidget(box)
-        self.set_areas(set())
+        self.set_areas(source() if source is not None else set())
         self.county.currentIndexChanged.connect(self._county_changed)
         self.street.currentIndexChanged.connect(self._street_changed)
         self.community.currentIndexChanged.connect(self.changed)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if self._source is not None:
+            self.set_areas(self._source())
+        super().showEvent(event)
 
     def set_areas(self, triples: set[tuple[str, str, str]]) -> None:
         areas: dict[str, dict[str, list[str]]] = {c.value: {} for c in County}
@@ -140,14 +150,22 @@ class AreaFilter(QWidget):
             if community not in areas[county][street]:
                 areas[county][street].append(community)
         self._areas = areas
-        current = self.selected()[0]
+        county, street, community = self.selected()      # kept where they still exist
         self.county.blockSignals(True)
         self.county.clear()
         self.county.addItems([ALL, *areas])
-        if current:
-            self.county.setCurrentText(current)
+        if county:
+            self.county.setCurrentText(county)
         self.county.blockSignals(False)
         self._fill_streets()
+        for box, text, refill in ((self.street, street, self._fill_communities),
+                                  (self.community, community, None)):
+            if text:
+                box.blockSignals(True)
+                box.setCurrentText(text)
+                box.blockSignals(False)
+                if refill is not None:
+                    refill()
 
     def _fill_streets(self) -> None:
         county = self.selected()[0]

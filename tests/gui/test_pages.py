@@ -77,3 +77,26 @@ def test_a_bad_policy_file_shows_every_error(qtbot, filled_ctx, tmp_path):
     assert dialog.model.rowCount() >= 2
     assert page.model.index(0, 3).data() == "未设置"          # nothing stored
     runner.wait()
+
+
+def test_area_choices_follow_the_register_on_pages_built_before(qtbot, ctx, settings):
+    """待遇测算 (and 探访关爱) built on an empty register offer the streets added since."""
+    from eldercare_desktop.services.residents_import import import_residents
+
+    from .conftest import PEOPLE, open_window
+
+    window = open_window(qtbot, ctx, settings)
+    month = window.page(1)
+    window.show_page(0)
+    import_residents(ctx, PEOPLE)
+    window.reload_register()
+    qtbot.waitUntil(lambda: window.register_page.model.total == len(PEOPLE), timeout=10000)
+    window.show_page(1)
+    month.area.county.setCurrentText("东洲区")
+    streets = [month.area.street.itemText(i) for i in range(month.area.street.count())]
+    assert "新屯街道" in streets
+    month.area.street.setCurrentText("新屯街道")
+    window.show_page(0)
+    window.show_page(1)                          # shown again: the choice is kept
+    assert month.area.selected() == ("东洲区", "新屯街道", None)
+    window.runner.wait()
