@@ -133,6 +133,19 @@ class MonthPage(QWidget):
         self.tabs.addTab(widgets.data_table(self.details, (80, 160, 50, 50, 110, 100, 100, 50, 170, 80, 90, 160)),
                          "明细")
         layout.addWidget(self.tabs, 1)
+        self.month.changed.connect(lambda _m: self._choice_changed())
+        self.area.changed.connect(self._choice_changed)
+
+    def _choice_changed(self) -> None:
+        """Another month or area: the figures on screen are no longer the ones chosen, so
+        they go (never a month's figures under another month's name)."""
+        if self.view is None:
+            return
+        self.view = None
+        for model in (self.details, self.by_item, self.by_county):
+            model.set_rows([])
+        self.warnings.setVisible(False)
+        self.info.setText(f"已改为{self.month.month().label}，请点“测算”。")
 
     def compute(self) -> None:
         month, area = self.month.month(), self.area.selected()

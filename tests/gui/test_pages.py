@@ -100,3 +100,23 @@ def test_area_choices_follow_the_register_on_pages_built_before(qtbot, ctx, sett
     window.show_page(1)                          # shown again: the choice is kept
     assert month.area.selected() == ("东洲区", "新屯街道", None)
     window.runner.wait()
+
+
+def test_changing_the_month_clears_the_previous_months_figures(qtbot, filled_ctx):
+    load_policy(filled_ctx, resources_dir() / "policy-demo.toml")
+    runner = TaskRunner()
+    page = MonthPage(filled_ctx, runner)
+    qtbot.addWidget(page)
+    page.show()
+    page.month.set_month(Month(2026, 12))
+    page.compute()
+    qtbot.waitUntil(lambda: page.view is not None, timeout=20000)
+    assert "2026年12月" in page.info.text() and page.details.rowCount() > 0
+    page.month.set_month(Month(2026, 6))
+    assert page.details.rowCount() == page.by_item.rowCount() == page.by_county.rowCount() == 0
+    assert "2026年12月" not in page.info.text()
+    assert "2026年6月" in page.info.text() and "测算" in page.info.text()
+    page.compute()
+    qtbot.waitUntil(lambda: page.view is not None, timeout=20000)
+    assert page.view.month == Month(2026, 6) and "2026年6月" in page.info.text()
+    runner.wait()
