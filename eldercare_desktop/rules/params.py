@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from .keys import AGE, AMOUNT, CARE_LEVELS, CITY_KEYS, COUNTY_KEYS, COUNTY_NAMES, FLAG, SHARES
+from .toml_errors import chinese_toml_error, toml_error_line
 
 
 class PolicyFileError(Exception):
@@ -194,9 +195,12 @@ def parse_policy_toml(text: str) -> list[Period]:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
-        m = re.search(r"line (\d+)", msg)
-        line = int(m.group(1)) if m else None
-        detail = "effective_from 日期无效或格式不对（应为真实日期，如 2024-08-28）" if line and "effective_from" in text.splitlines()[line - 1] else msg
+        line = toml_error_line(msg)
+        lines = text.splitlines()
+        if line and line <= len(lines) and "effective_from" in lines[line - 1]:
+            detail = "effective_from 日期无效或格式不对（应为真实日期，如 2024-08-28）"
+        else:
+            detail = chinese_toml_error(msg)
         raise PolicyFileError([(line, f"TOML格式错误：{detail}")]) from None
     lines = _line_map(text)
     problems: list[tuple[int | None, str]] = []
