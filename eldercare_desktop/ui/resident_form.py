@@ -147,14 +147,18 @@ class ResidentForm(QDialog):
                 field.set_value(getattr(self.original, name))
             self.fields["id_number"].editor.setEnabled(False)
             self._previous_status = self.original.status.value
-        for field in self.fields.values():
-            field.edited.connect(lambda f=field: self._edited(f))
+        # fields of a new record the clerk has touched (see revalidate)
+        self._touched: set[str] | None = set() if self.original is None else None
+        for name, field in self.fields.items():
+            field.edited.connect(lambda n=name: self._edited(n))
         self.fields["status"].edited.connect(self._status_edited)
         self.revalidate()
         self.update_entitlements()
 
     # -- checking --------------------------------------------------------------------------
-    def _edited(self, _field: Field) -> None:
+    def _edited(self, name: str) -> None:
+        if self._touched is not None:
+            self._touched.add(name)
         self.revalidate()
         self.schedule_update()
 
@@ -166,12 +170,19 @@ class ResidentForm(QDialog):
                 errors = {"id_number": f"该身份证号已在台账中（{other.name}），请在台账中打开修改"}
                 resident = None
         self.resident, self.errors = resident, errors
+        touched, fields = self._touched, self.fields
+        # a required field of a new record, still empty and not yet touched, is not marked
+        shown = {n: e for n, e in errors.items()
+                 if touched is None or n in touched or not fields[n].column.required
+                 or fields[n].raw().strip()}
         for name, field in self.fields.items():
-            field.set_error(errors.get(name, ""))
+            field.set_error(shown.get(name, ""))
         self._derived_facts()
         self.save_button.setEnabled(resident is not None and self.dirty)
-        if errors:
-            self.message.setText(f"有 {len(errors)} 处需要更正（已在字段旁标出），更正后才能保存")
+        if shown:
+            self.message.setText(f"有 {len(shown)} 处需要更正（已在字段旁标出），更正后才能保存")
+        elif errors:
+            self.message.setText("请填写带 * 的必填项，填好后才能保存")
         else:
             self.message.setText("")
 

@@ -163,3 +163,14 @@ def test_double_clicking_a_resident_opens_one_form(qtbot, window):
     for form in window.forms:
         form._confirmed_close = True
         form.close()
+
+
+def test_a_new_form_does_not_mark_empty_fields_before_they_are_touched(qtbot, ctx):
+    form = new_form(qtbot, ctx)
+    assert not any(f.error_label.text() for f in form.fields.values())
+    assert "必填项" in form.message.text()
+    assert not form.save_button.isEnabled()
+    form.fields["name"].set_value("赵")
+    form.fields["name"].set_value("")            # touched, then emptied: now it is marked
+    assert form.fields["name"].error_label.text()
+    assert not form.fields["county"].error_label.text()
