@@ -85,6 +85,8 @@ def _table(model: QAbstractTableModel) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.verticalHeader().setVisible(False)
+    # rows as tall as their wrapped reason (at most 23 rows: cheap), never cut off with "…"
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.setWordWrap(True)
     view.setAlternatingRowColors(True)
     header = view.horizontalHeader()
